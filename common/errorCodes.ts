@@ -1,0 +1,39 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * The one registry of error codes a client can see in `extensions.code`.
+ * Subgraphs and the gateway both build their client-facing errors here, so a frontend
+ * team can switch on a closed set of codes instead of parsing messages.
+ */
+export const ErrorCode = {
+  /** The input is malformed (an id of the wrong shape, a page size out of range). */
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  /** A thing asked for by its identifier does not exist. */
+  NOT_FOUND: "NOT_FOUND",
+  /** A state change conflicts with the current state (cancel an already closed visit). */
+  CONFLICT: "CONFLICT",
+  /** No valid credentials reached the service. */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** The caller is known but may not see or do this. */
+  FORBIDDEN: "FORBIDDEN",
+  /** The caller's identity must be verified before this detail or action (S2, S6). */
+  VERIFICATION_REQUIRED: "VERIFICATION_REQUIRED",
+  /** A subgraph did not answer in time or at all; the rest of the answer stands. */
+  SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+  /** Anything unexpected; the message is generic and the detail stays in the logs. */
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Builds a client-facing error that always carries a code from the registry. */
+export function codedError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code } });
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  codedError(ErrorCode.BAD_USER_INPUT, message, details);
+export const notFound = (message: string, details?: Record<string, unknown>) =>
+  codedError(ErrorCode.NOT_FOUND, message, details);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  codedError(ErrorCode.CONFLICT, message, details);

@@ -1,0 +1,33 @@
+import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "./errorCodes";
+
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  // Codes Apollo Server and the gateway produce themselves; they are already safe to show.
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "DOWNSTREAM_SERVICE_ERROR",
+]);
+
+/**
+ * Every error leaving a process goes through here: no stack trace ever leaves, and an
+ * error without a code we know becomes a generic INTERNAL_SERVER_ERROR (its detail is logged).
+ */
+export function formatError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const code = typeof extensions.code === "string" ? extensions.code : undefined;
+  if (code && KNOWN_CODES.has(code)) {
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  if (process.env.NODE_ENV !== "test") console.error("[internal error]", original);
+  return {
+    message: "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,107 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { codedError, ErrorCode } from "../../common/errorCodes";
+import { formatError } from "../../common/formatError";
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from "../../common/internalToken";
+import { graphqlHandler, sendJson } from "../../common/nodeHttp";
+import { buildFederatedSchema } from "./buildFederatedSchema";
+import { isEmpty, openDatabase, type Database } from "./database";
+import { currentStatementCount, withStatementCount } from "./sqlStatementCounter";
+import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
+
+export interface SubgraphServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Secret shared with the gateway for its signed caller tokens. Defaults to $GATEWAY_SUBGRAPH_SECRET. */
+  gatewaySecret?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  /** PostgreSQL schema prefix (tests use a fresh one each). Defaults to $DB_SCHEMA_PREFIX. */
+  schemaPrefix?: string;
+  /** Seed the story data when the database is empty. Default true. */
+  seed?: boolean;
+}
+
+export interface RunningSubgraph<DB> {
+  name: string;
+  url: string;
+  port: number;
+  database: Database<DB>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds and starts one subgraph: its database (migrated, seeded on first start), its
+ * federated schema, and an HTTP server with POST /graphql and GET /health.
+ * Every request must carry the gateway's signed caller token.
+ */
+export async function startSubgraph<DB, Loaders>(
+  definition: SubgraphDefinition<DB, Loaders>,
+  options: SubgraphServerOptions,
+): Promise<RunningSubgraph<DB>> {
+  const secret = options.gatewaySecret ?? process.env.GATEWAY_SUBGRAPH_SECRET;
+  if (!secret) throw new Error(`${definition.name}: GATEWAY_SUBGRAPH_SECRET is not set; subgraphs only answer the gateway`);
+
+  const database = await openDatabase<DB>({
+    name: definition.name,
+    migrations: definition.migrations,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    schemaPrefix: options.schemaPrefix,
+  });
+  if (options.seed !== false && (await isEmpty(database.db, definition.seedMarkerTable))) {
+    await definition.seed(database.db);
+  }
+
+  const { schema } = await buildFederatedSchema(
+    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
+    definition.referenceResolvers,
+  );
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  const handleGraphQL = graphqlHandler({
+    server: apollo,
+    around: withStatementCount,
+    context: async (req) => {
+      const token = req.headers[INTERNAL_TOKEN_HEADER];
+      if (typeof token !== "string") throw codedError(ErrorCode.UNAUTHENTICATED, `${definition.name} only answers requests signed by the gateway`);
+      const caller = await verifyInternalToken(token, secret).catch(() => {
+        throw codedError(ErrorCode.UNAUTHENTICATED, "the gateway token is invalid or expired");
+      });
+      return { db: database.db, loaders: definition.createLoaders(database.db), caller };
+    },
+    responseHeaders: () => ({ "x-sql-statements": String(currentStatementCount()) }),
+  });
+
+  httpServer.on("request", (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") return sendJson(res, 200, { status: "ok", subgraph: definition.name });
+    if (path === "/graphql") return void handleGraphQL(req, res);
+    sendJson(res, 404, { errors: [{ message: `no route ${path}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, "127.0.0.1", resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  return {
+    name: definition.name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    database,
+    async stop() {
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../subgraphDefinition";
+import type { ReferenceResolvers } from "../buildFederatedSchema";
+import type { NormalizedIdentifier } from "./identifiers";
+import { decodeKey, type LookupQuery, type MattersQuery, type TimelineQuery } from "./queryKeys";
+import { completeMatters, loadTimelineSlice, type MatterRecord } from "./reads";
+import { IdentityRef, OpenMatter, TimelineEvent } from "./types";
+
+/*
+ * How a subgraph joins the single question. The customers subgraph owns three merge
+ * entities, each keyed by a query it encodes (queryKeys.ts):
+ *   Timeline        -> each source adds `<source>Events`  (its bounded slice of a page)
+ *   OpenMattersView -> each source adds `<source>Matters` (its open matters, completed)
+ *   CustomerLookup  -> each source adds `<source>Matches` (identities an identifier hits)
+ * and merges them with @requires. This file generates a source's three fields, so joining
+ * is one call: `customer360Source("orders", { openMatters, lookup })`.
+ *
+ * The fields are nullable on purpose: a source that fails yields null, and the merge
+ * reports it in `missingSources` instead of losing the whole answer.
+ */
+
+export interface SourceOptions<DB, Loaders> {
+  /** This source's open matters for the customer's ids in this system. */
+  openMatters?: (context: SubgraphContext<DB, Loaders>, ownerIds: string[]) => Promise<MatterRecord[]>;
+  /** Identities in this system that an identifier the rep typed points to. */
+  lookup?: (context: SubgraphContext<DB, Loaders>, identifier: NormalizedIdentifier) => Promise<IdentityRef[]>;
+}
+
+export interface SourceContribution {
+  resolvers: Function[];
+  orphanedTypes: Function[];
+  referenceResolvers: ReferenceResolvers;
+}
+
+interface KeyedEntity {
+  key: string;
+}
+
+export function customer360Source<DB, Loaders>(source: string, options: SourceOptions<DB, Loaders>): SourceContribution {
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(source)) throw new Error(`source name "${source}" must be a lowerCamel GraphQL name`);
+  type Context = SubgraphContext<DB, Loaders>;
+
+  @Directive('@key(fields: "key")')
+  @ObjectType("Timeline")
+  class TimelineEntity {
+    @Field() key!: string;
+  }
+
+  @Directive('@key(fields: "key")')
+  @ObjectType("OpenMattersView")
+  class OpenMattersEntity {
+    @Field() key!: string;
+  }
+
+  @Directive('@key(fields: "key")')
+  @ObjectType("CustomerLookup")
+  class LookupEntity {
+    @Field() key!: string;
+  }
+
+  @Resolver(() => TimelineEntity)
+  class TimelineSourceResolver {
+    @FieldResolver(() => [TimelineEvent], { name: `${source}Events`, nullable: true, description: `This source's slice of the timeline page` })
+    async events(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<TimelineEvent[]> {
+      return loadTimelineSlice(context.db, source, decodeKey<TimelineQuery>(root.key));
+    }
+  }
+
+  @Resolver(() => OpenMattersEntity)
+  class MattersSourceResolver {
+    @FieldResolver(() => [OpenMatter], { name: `${source}Matters`, nullable: true, description: `This source's open matters` })
+    async matters(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<OpenMatter[]> {
+      const query = decodeKey<MattersQuery>(root.key);
+      const ownerIds = query.ids[source] ?? [];
+      if (!options.openMatters || ownerIds.length === 0) return [];
+      return completeMatters(context.db, source, await options.openMatters(context, ownerIds));
+    }
+  }
+
+  @Resolver(() => LookupEntity)
+  class LookupSourceResolver {
+    @FieldResolver(() => [IdentityRef], { name: `${source}Matches`, nullable: true, description: `Identities in ${source} the identifier points to` })
+    async matches(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<IdentityRef[]> {
+      if (!options.lookup) return [];
+      return options.lookup(context, decodeKey<LookupQuery>(root.key) as NormalizedIdentifier);
+    }
+  }
+
+  const byKey = { __resolveReference: (reference: KeyedEntity) => ({ key: reference.key }) };
+  return {
+    resolvers: [TimelineSourceResolver, MattersSourceResolver, LookupSourceResolver],
+    orphanedTypes: [TimelineEntity, OpenMattersEntity, LookupEntity],
+    referenceResolvers: { Timeline: byKey, OpenMattersView: byKey, CustomerLookup: byKey },
+  };
+}

@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from "kysely";
+import { Pool } from "pg";
+import { countStatement } from "./sqlStatementCounter";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface DatabaseOptions {
+  /** The subgraph's name: the SQLite file name, or the PostgreSQL schema. */
+  name: string;
+  migrations: Record<string, Migration>;
+  /** Defaults to $DATABASE_URL; unset means embedded SQLite. */
+  databaseUrl?: string;
+  /** Folder for SQLite files. Defaults to $DATA_DIR, else ./data. */
+  dataDir?: string;
+  /** Prefix for the PostgreSQL schema name (tests use it to stay apart). Defaults to $DB_SCHEMA_PREFIX. */
+  schemaPrefix?: string;
+}
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Where the data lives, for logs: a file path or a schema name. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Postgres identifiers we build from names must stay plain: no quoting games. */
+function schemaName(prefix: string, name: string): string {
+  const schema = `${prefix}${name}`.toLowerCase();
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}": use letters, digits and _`);
+  return schema;
+}
+
+class StaticMigrations implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations() {
+    return this.migrations;
+  }
+}
+
+/**
+ * Opens a subgraph's own database and brings it to the latest migration.
+ * SQLite (one file per subgraph) unless a PostgreSQL URL is configured, in which case the
+ * subgraph lives in its own schema there. The same migrations run on both.
+ */
+export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
+  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  const log = () => countStatement();
+  let database: Database<DB>;
+  if (url) {
+    const schema = schemaName(options.schemaPrefix ?? process.env.DB_SCHEMA_PREFIX ?? "", options.name);
+    const bootstrap = new Pool({ connectionString: url, max: 1 });
+    try {
+      await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await bootstrap.end();
+    }
+    // search_path per connection keeps every query unqualified, so the code is the same on SQLite.
+    const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}` });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
+  } else {
+    const dir = path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "data");
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${options.name}.sqlite`);
+    const sqlite = new SQLite(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
+    database = { db, dialect: "sqlite", location: file, close: () => db.destroy() };
+  }
+  await migrate(database.db, options.migrations);
+  return database;
+}
+
+async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrations(migrations) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${(error as Error)?.message ?? error}`);
+  }
+}
+
+/** True when the table has no rows: the seed runs once, on first start. */
+export async function isEmpty<DB>(db: Kysely<DB>, table: string): Promise<boolean> {
+  const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) === 0;
+}

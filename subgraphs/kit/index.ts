@@ -1,0 +1,20 @@
+/**
+ * The subgraph kit: everything our subgraphs (and partners' subgraphs) share.
+ * A subgraph folder provides a SubgraphDefinition; the kit builds, serves and checks it.
+ */
+export { buildFederatedSchema, type ReferenceResolvers } from "./buildFederatedSchema";
+export { startSubgraph, type RunningSubgraph, type SubgraphServerOptions } from "./createSubgraphServer";
+export { openDatabase, isEmpty, type Database } from "./database";
+export { rowLoader, groupLoader, MAX_BATCH } from "./loaders";
+export { runSubgraphMain } from "./runSubgraphMain";
+export type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
+export { withIdempotency } from "./idempotency";
+export { nowIso, daysAgo, daysFromNow, minutesAgo, addHours, lateness } from "./clock";
+export * from "./customer360/types";
+export { customer360Source, type SourceOptions, type SourceContribution } from "./customer360/customer360Source";
+export { createCustomer360Tables, type Customer360Tables } from "./customer360/tables";
+export { recordEvent, assignHandler, releaseHandler, addCommitment, settleCommitments, type ActorInput, type HandlerInput } from "./customer360/writes";
+export { loadTimelineSlice, completeMatters, toTimelineEvent, toCommitment, type MatterRecord } from "./customer360/reads";
+export { normalizeIdentifier, normalizePhone, maskPhone, type NormalizedIdentifier } from "./customer360/identifiers";
+export { encodeKey, decodeKey, encodeCursor, decodeCursor, type TimelineQuery, type MattersQuery, type LookupQuery, type IdentityIds } from "./customer360/queryKeys";
+export { SLA_HOURS, slaHours } from "./customer360/sla";

@@ -1,0 +1,34 @@
+import { buildFederatedSchema } from "./buildFederatedSchema";
+import { startSubgraph } from "./createSubgraphServer";
+import type { SubgraphDefinition } from "./subgraphDefinition";
+
+/**
+ * The body of every subgraph's `main.ts`:
+ *   node dist/subgraphs/<name>/main.js             serve on $PORT (default: the subgraph's port)
+ *   node dist/subgraphs/<name>/main.js --print-sdl print the SDL composition uses, and exit
+ * SDL printing runs in its own process per subgraph because type-graphql's metadata is global.
+ */
+export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(`usage: node main.js [--print-sdl]\n  env: PORT (default ${definition.defaultPort}), GATEWAY_SUBGRAPH_SECRET (required), DATABASE_URL, DATA_DIR`);
+    return;
+  }
+  if (args.includes("--print-sdl")) {
+    const { sdl } = await buildFederatedSchema(
+      { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
+      definition.referenceResolvers,
+    );
+    process.stdout.write(sdl.endsWith("\n") ? sdl : `${sdl}\n`);
+    return;
+  }
+  const port = Number(process.env.PORT ?? definition.defaultPort);
+  const running = await startSubgraph(definition, { port });
+  console.log(`[${definition.name}] ready at ${running.url} (${running.database.location})`);
+  const stop = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

@@ -1,0 +1,35 @@
+import type { Kysely, Migration } from "kysely";
+import type { NonEmptyArray } from "type-graphql";
+import type { Caller } from "../../common/caller";
+import type { ReferenceResolvers } from "./buildFederatedSchema";
+
+/** What every resolver of a subgraph receives as `@Ctx()`: built fresh for each request. */
+export interface SubgraphContext<DB, Loaders> {
+  db: Kysely<DB>;
+  /** Per-request DataLoaders: every list and reference field goes through them. */
+  loaders: Loaders;
+  /** Who is asking, verified by the gateway's signed token. */
+  caller: Caller;
+}
+
+/**
+ * Everything that makes one subgraph; the kit turns it into a running service.
+ * Every subgraph folder exports one of these from `subgraph.ts`, so a newcomer (or a
+ * partner vendor) who knows one folder knows them all.
+ */
+export interface SubgraphDefinition<DB, Loaders> {
+  /** Service name in schema/supergraph.yaml, SQLite file name, PostgreSQL schema name. */
+  name: string;
+  /** Port used by `npm start` unless PORT says otherwise. */
+  defaultPort: number;
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a resolver but part of the schema (entity stubs, interfaces). */
+  orphanedTypes?: Function[];
+  referenceResolvers: ReferenceResolvers;
+  migrations: Record<string, Migration>;
+  /** A table that is empty until the seed ran: the seed runs on first start only. */
+  seedMarkerTable: string;
+  /** Writes the story data (STORIES.md S1-S7) this subgraph holds. */
+  seed(db: Kysely<DB>): Promise<void>;
+  createLoaders(db: Kysely<DB>): Loaders;
+}
