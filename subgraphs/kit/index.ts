@@ -18,3 +18,4 @@ export { loadTimelineSlice, completeMatters, toTimelineEvent, toCommitment, type
 export { normalizeIdentifier, normalizePhone, maskPhone, type NormalizedIdentifier } from "./customer360/identifiers";
 export { encodeKey, decodeKey, encodeCursor, decodeCursor, type TimelineQuery, type MattersQuery, type LookupQuery, type IdentityIds } from "./customer360/queryKeys";
 export { SLA_HOURS, slaHours } from "./customer360/sla";
+export { seededRandom, insertInChunks, type SyntheticPerson, type SyntheticSeeder } from "./synthetic";

@@ -2,6 +2,7 @@ import type { Kysely, Migration } from "kysely";
 import type { NonEmptyArray } from "type-graphql";
 import type { Caller } from "../../common/caller";
 import type { ReferenceResolvers } from "./buildFederatedSchema";
+import type { SyntheticSeeder } from "./synthetic";
 
 /** What every resolver of a subgraph receives as `@Ctx()`: built fresh for each request. */
 export interface SubgraphContext<DB, Loaders> {
@@ -31,5 +32,7 @@ export interface SubgraphDefinition<DB, Loaders> {
   seedMarkerTable: string;
   /** Writes the story data (STORIES.md S1-S7) this subgraph holds. */
   seed(db: Kysely<DB>): Promise<void>;
+  /** Writes synthetic customers' records for benchmarks (scripts/seed.ts). */
+  seedSynthetic: SyntheticSeeder<DB>;
   createLoaders(db: Kysely<DB>): Loaders;
 }
