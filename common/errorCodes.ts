@@ -37,3 +37,11 @@ export const notFound = (message: string, details?: Record<string, unknown>) =>
   codedError(ErrorCode.NOT_FOUND, message, details);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   codedError(ErrorCode.CONFLICT, message, details);
+
+/**
+ * For failures before execution (no or bad credentials): the HTTP status travels with the
+ * error so Apollo answers 401/403 instead of a generic 500 "context creation failed".
+ */
+export function requestRefused(code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: code === ErrorCode.UNAUTHENTICATED ? 401 : 403 } } });
+}

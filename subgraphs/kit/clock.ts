@@ -4,12 +4,16 @@
  */
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+const CST_OFFSET_MS = 8 * 60 * MINUTE;
 
 export function nowIso(): string {
   return new Date().toISOString();
 }
 
-/** `days` ago at `hhmm` (UTC, "09:12"); fractional days are fine. */
+/**
+ * `days` ago at `hhmm` on the clock where the stories happen: China Standard Time (UTC+8),
+ * so "09:12" reads as the customer lived it. Stored as UTC.
+ */
 export function daysAgo(days: number, hhmm?: string): string {
   return atTime(new Date(Date.now() - days * DAY), hhmm);
 }
@@ -25,7 +29,10 @@ export function minutesAgo(minutes: number): string {
 function atTime(date: Date, hhmm?: string): string {
   if (hhmm) {
     const [h, m] = hhmm.split(":").map(Number);
-    date.setUTCHours(h, m, 0, 0);
+    // Pick the CST calendar day first, then set the CST wall time on it.
+    const cst = new Date(date.getTime() + CST_OFFSET_MS);
+    cst.setUTCHours(h, m, 0, 0);
+    return new Date(cst.getTime() - CST_OFFSET_MS).toISOString();
   }
   return date.toISOString();
 }
@@ -39,4 +46,10 @@ export function lateness(minutes: number): string {
   if (minutes < 60) return `${minutes} minutes late`;
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} hours late`;
   return `${Math.floor(minutes / (24 * 60))} days late`;
+}
+
+/** "09:12 on 2026-11-22" in China Standard Time, for sentences a rep reads out. */
+export function cstTime(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + CST_OFFSET_MS).toISOString();
+  return `${shifted.slice(11, 16)} on ${shifted.slice(0, 10)}`;
 }

@@ -9,7 +9,7 @@ export { rowLoader, groupLoader, MAX_BATCH } from "./loaders";
 export { runSubgraphMain } from "./runSubgraphMain";
 export type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
 export { withIdempotency } from "./idempotency";
-export { nowIso, daysAgo, daysFromNow, minutesAgo, addHours, lateness } from "./clock";
+export { nowIso, daysAgo, daysFromNow, minutesAgo, addHours, lateness, cstTime } from "./clock";
 export * from "./customer360/types";
 export { customer360Source, type SourceOptions, type SourceContribution } from "./customer360/customer360Source";
 export { createCustomer360Tables, type Customer360Tables } from "./customer360/tables";

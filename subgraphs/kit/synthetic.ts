@@ -36,11 +36,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Inserts rows in chunks that stay under SQLite's and PostgreSQL's parameter limits. */
-export async function insertInChunks<DB>(db: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function insertInChunks(db: Kysely<any>, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]).length;
   const chunk = Math.max(1, Math.floor(30000 / columns));
   for (let i = 0; i < rows.length; i += chunk) {
-    await (db as Kysely<any>).insertInto(table).values(rows.slice(i, i + chunk)).execute();
+    await db.insertInto(table).values(rows.slice(i, i + chunk)).execute();
   }
 }

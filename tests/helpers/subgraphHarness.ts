@@ -11,7 +11,8 @@ import { REP_RETAILER, TEST_SECRET } from "./testCaller";
 
 export interface GraphQLResult<T = any> {
   status: number;
-  body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }> };
+  /** The GraphQL response body; loosely typed so tests can dig into it. */
+  body: { data?: T; errors?: any[]; extensions?: any } & Record<string, any>;
   /** SQL statements the subgraph ran for this request (x-sql-statements). */
   sqlStatements: number;
 }
@@ -38,7 +39,7 @@ export async function startTestSubgraph<DB, L>(definition: SubgraphDefinition<DB
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (caller) headers[INTERNAL_TOKEN_HEADER] = await signInternalToken(caller, TEST_SECRET);
       const response = await fetch(running.url, { method: "POST", headers, body: JSON.stringify({ query: document, variables }) });
-      return { status: response.status, body: (await response.json()) as GraphQLResult["body"], sqlStatements: Number(response.headers.get("x-sql-statements") ?? NaN) };
+      return { status: response.status, body: (await response.json()) as any, sqlStatements: Number(response.headers.get("x-sql-statements") ?? NaN) };
     },
     async stop() {
       await running.stop();

@@ -1,0 +1,15 @@
+import type { Caller } from "../common/caller";
+
+/** One subgraph fetch as the gateway saw it: for the cost report and the benchmark. */
+export interface SubgraphFetch {
+  subgraph: string;
+  sqlStatements: number;
+  ms: number;
+  ok: boolean;
+}
+
+/** What the gateway keeps per request. */
+export interface GatewayContext {
+  caller: Caller;
+  fetches: SubgraphFetch[];
+}

@@ -1,0 +1,86 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
+import { ErrorCode } from "../common/errorCodes";
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../common/internalToken";
+import type { GatewayContext } from "./GatewayContext";
+
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  secret: string;
+  timeoutMs: number;
+}
+
+/**
+ * How the gateway talks to one subgraph:
+ * - signs the verified caller into a short-lived token the subgraph requires;
+ * - gives up after the subgraph's timeout, so one slow or dead subgraph never hangs an answer;
+ * - when an entity fetch fails, answers it with nulls plus an error naming the subgraph, so
+ *   the rest of the plan still runs: a merge that @requires this source sees null and reports
+ *   the source missing instead of the whole answer going blank;
+ * - records each fetch (SQL statements the subgraph reported, time) for the cost report.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly options: SubgraphDataSourceOptions) {
+    super({ url: options.url });
+    const timeoutMs = options.timeoutMs;
+    // Node's fetch (undici) keeps connections alive; AbortSignal bounds every call.
+    this.fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never;
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!context?.caller) return;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.caller, this.options.secret));
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const fetches = options.context?.fetches;
+    try {
+      const response = await super.process(options);
+      fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
+      return response;
+    } catch (error) {
+      fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });
+      const reason = (error as Error).name === "TimeoutError" ? `did not answer within ${this.options.timeoutMs} ms` : "is unavailable";
+      const unavailable = {
+        message: `subgraph "${this.options.name}" ${reason}`,
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.options.name },
+      };
+      const representations = options.request.variables?.representations as Array<{ __typename: string }> | undefined;
+      if (!representations || !options.request.query) throw Object.assign(new Error(unavailable.message), { extensions: unavailable.extensions });
+      return { data: { _entities: representations.map((rep) => nullEntity(rep.__typename, options.request.query!)) }, errors: [unavailable] };
+    }
+  }
+}
+
+/** The entity with every field the fetch asked for set to null (absent fields would stop the plan). */
+function nullEntity(typename: string, query: string): Record<string, unknown> {
+  const entity: Record<string, unknown> = { __typename: typename };
+  for (const field of requestedFields(query, typename)) entity[field] = null;
+  return entity;
+}
+
+const fieldCache = new Map<string, string[]>();
+
+function requestedFields(query: string, typename: string): string[] {
+  const cacheKey = `${typename}\n${query}`;
+  const cached = fieldCache.get(cacheKey);
+  if (cached) return cached;
+  const names: string[] = [];
+  const visit = (selectionSet: SelectionSetNode | undefined, inEntities: boolean) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.name.value === "_entities") visit(selection.selectionSet, true);
+      else if (selection.kind === Kind.INLINE_FRAGMENT && inEntities && selection.typeCondition?.name.value === typename) {
+        for (const inner of selection.selectionSet.selections) {
+          if (inner.kind === Kind.FIELD && inner.name.value !== "__typename") names.push((inner as FieldNode).alias?.value ?? inner.name.value);
+        }
+      }
+    }
+  };
+  for (const definition of parse(query).definitions) if (definition.kind === Kind.OPERATION_DEFINITION) visit(definition.selectionSet, false);
+  if (fieldCache.size > 1000) fieldCache.clear();
+  fieldCache.set(cacheKey, names);
+  return names;
+}

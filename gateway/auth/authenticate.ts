@@ -1,0 +1,57 @@
+import type { IncomingMessage } from "node:http";
+import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
+import { isRole, type Caller } from "../../common/caller";
+import { ErrorCode, requestRefused } from "../../common/errorCodes";
+import type { GatewayConfig } from "../config";
+import { DEV_KEY_ID, loadOrCreateDevKeys } from "./devKeys";
+
+export type Authenticate = (req: IncomingMessage) => Promise<Caller>;
+
+const unauthenticated = (why: string) => requestRefused(ErrorCode.UNAUTHENTICATED, `authentication failed: ${why}`);
+
+/** Resolves where client tokens are verified: a JWKS, a configured public key, or the dev key. */
+async function verificationKey(config: GatewayConfig): Promise<{ key: KeyLike | Uint8Array | JWTVerifyGetKey; kid?: string }> {
+  if (config.auth.jwksUrl) return { key: createRemoteJWKSet(new URL(config.auth.jwksUrl)) };
+  if (config.auth.publicKeyPem) return { key: await importSPKI(config.auth.publicKeyPem, config.auth.algorithms[0]) };
+  if (config.production) throw new Error("production mode needs JWT_JWKS_URL or JWT_PUBLIC_KEY: development keys are refused");
+  const dev = await loadOrCreateDevKeys(config.dataDir);
+  return { key: dev.publicKey, kid: dev.kid };
+}
+
+/**
+ * Client authentication: a bearer JWT, verified (signature, issuer, audience, expiry,
+ * algorithm allow-list) before anything else runs. Claims: sub, name, role, org.
+ */
+export async function createAuthenticator(config: GatewayConfig): Promise<Authenticate> {
+  const { key, kid } = await verificationKey(config);
+  return async (req) => {
+    const header = req.headers.authorization;
+    if (!header) throw unauthenticated("no bearer token (Authorization: Bearer <JWT>; `npm run token` mints one for development)");
+    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/.exec(header.trim());
+    if (!match) throw unauthenticated("malformed Authorization header");
+    try {
+      const options = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: config.auth.algorithms };
+      const { payload, protectedHeader } =
+        typeof key === "function" ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
+      if (kid && protectedHeader.kid !== kid) throw unauthenticated(`unknown key id "${protectedHeader.kid ?? ""}"`);
+      if (!payload.sub || !isRole(payload.role) || typeof payload.org !== "string") throw unauthenticated("token lacks sub, role or org claims");
+      return {
+        subject: payload.sub,
+        name: typeof payload.name === "string" ? payload.name : payload.sub,
+        role: payload.role,
+        organization: payload.org,
+        verifiedCustomerIds: [],
+      };
+    } catch (error) {
+      if ((error as { extensions?: unknown }).extensions) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated("token expired");
+      if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`claim "${error.claim}" is invalid`);
+      if (error instanceof joseErrors.JOSEAlgNotAllowed) throw unauthenticated("signing algorithm not allowed");
+      if (error instanceof joseErrors.JWKSNoMatchingKey) throw unauthenticated("unknown key id");
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw unauthenticated("bad signature");
+      throw unauthenticated("invalid token");
+    }
+  };
+}
+
+export { DEV_KEY_ID };

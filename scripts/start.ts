@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { readSupergraphConfig } from "../schema/tooling/supergraphConfig";
+import { startServiceProcess, type ServiceProcess } from "./lib/serviceProcess";
+
+const USAGE = `usage: npm start
+
+Starts every subgraph in schema/supergraph.yaml (each on its routing URL's port, each with
+its own database under ./data, seeded with the stories on first start) and then the gateway
+on PORT (default 4000). Ctrl-C stops them all.
+Environment: PORT, DATABASE_URL (PostgreSQL instead of SQLite), DATA_DIR, GATEWAY_SUBGRAPH_SECRET
+(generated per run when unset), NODE_ENV=production.`;
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--help")) return void console.log(USAGE);
+  const root = process.cwd();
+  const config = readSupergraphConfig(path.resolve("schema/supergraph.yaml"));
+  const secret = process.env.GATEWAY_SUBGRAPH_SECRET ?? randomBytes(32).toString("hex");
+  const running: ServiceProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(running.map((service) => service.stop()));
+  };
+  process.once("SIGINT", () => void stopAll().then(() => process.exit(0)));
+  process.once("SIGTERM", () => void stopAll().then(() => process.exit(0)));
+
+  try {
+    const subgraphs = await Promise.all(
+      config.subgraphs.map(async (subgraph) => {
+        const script = path.join(root, "dist", "subgraphs", subgraph.name, "main.js");
+        if (!fs.existsSync(script)) throw new Error(`no build for subgraph "${subgraph.name}" at ${script}; partner subgraphs run on their own`);
+        const service = await startServiceProcess(subgraph.name, script, { PORT: new URL(subgraph.routingUrl).port, GATEWAY_SUBGRAPH_SECRET: secret }, { echo: true });
+        running.push(service);
+        return service;
+      }),
+    );
+    const gateway = await startServiceProcess("gateway", path.join(root, "dist", "gateway", "main.js"), { GATEWAY_SUBGRAPH_SECRET: secret }, { echo: true });
+    running.push(gateway);
+    for (const service of [...subgraphs, gateway]) {
+      service.child.once("exit", (code) => {
+        console.error(`${service.name} stopped (code ${code}); stopping everything`);
+        void stopAll().then(() => process.exit(1));
+      });
+    }
+    console.log(`\nCustomer graph ready: ${gateway.url}\n  explorer: ${gateway.url.replace(/\/graphql$/, "/")}\n  token:    npm run -s token -- --role rep --org yougou\nCtrl-C stops everything.`);
+  } catch (error) {
+    console.error((error as Error).message);
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();

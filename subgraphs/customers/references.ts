@@ -1,0 +1,18 @@
+import type { ReferenceResolvers } from "../kit";
+import type { Context } from "./context";
+import { toCustomer } from "./mappers";
+
+/** Representations of the merge entities carry the sources' fields: pass them through whole. */
+const passThrough = { __resolveReference: (representation: Record<string, unknown>) => representation };
+
+export const referenceResolvers: ReferenceResolvers = {
+  Customer: {
+    async __resolveReference(reference: { id: string }, ctx: Context) {
+      const row = await ctx.loaders.customer.load(reference.id);
+      return row ? toCustomer(row) : null;
+    },
+  },
+  Timeline: passThrough,
+  OpenMattersView: passThrough,
+  CustomerLookup: passThrough,
+};

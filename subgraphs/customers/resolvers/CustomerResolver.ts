@@ -1,0 +1,106 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput } from "../../../common/errorCodes";
+import { cstTime, normalizePhone } from "../../kit";
+import type { Context } from "../context";
+import { toComplaint, toContact, toCustomer } from "../mappers";
+import { Complaint } from "../types/Complaint";
+import { ContactAttempt } from "../types/ContactAttempt";
+import { Customer } from "../types/Customer";
+import { IdentityLink } from "../types/IdentityLink";
+import { PartyContact } from "../types/PartyContact";
+import { Phone } from "../types/Phone";
+import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "../types/systemReferences";
+
+const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function checkPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first must be between 1 and 100, got ${first}`, { argument: "first" });
+  return first;
+}
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => Customer, { nullable: true, description: "A customer by id; null when unknown." })
+  async customer(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Customer | null> {
+    if (!CUSTOMER_ID.test(id)) throw badInput(`"${id}" is not a customer id`, { argument: "id" });
+    const row = await ctx.loaders.customer.load(id);
+    return row ? toCustomer(row) : null;
+  }
+
+  @Query(() => [Customer], { description: "Customers with this phone number (any format: +86 138-0719-1234, 13807191234). Several for a shared home phone." })
+  async customersByPhone(@Arg("phone") phone: string, @Ctx() ctx: Context): Promise<Customer[]> {
+    const normalized = normalizePhone(phone);
+    if (!normalized) throw badInput(`"${phone}" is not a phone number`, { argument: "phone" });
+    const rows = await ctx.db
+      .selectFrom("customer_phones")
+      .innerJoin("customers", "customers.id", "customer_phones.customer_id")
+      .selectAll("customers")
+      .where("customer_phones.phone", "=", normalized)
+      .orderBy("customers.id")
+      .execute();
+    return rows.map(toCustomer);
+  }
+
+  @FieldResolver(() => [Phone])
+  async phones(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Phone[]> {
+    return (await ctx.loaders.phones.load(customer.id)).map((row) => ({ number: row.phone, label: row.label }));
+  }
+
+  @FieldResolver(() => [IdentityLink], { description: "The customer's identity in every system" })
+  async identities(@Root() customer: Customer, @Ctx() ctx: Context): Promise<IdentityLink[]> {
+    return (await ctx.loaders.links.load(customer.id)).map((row) => ({ system: row.system, externalId: row.external_id, role: row.role }));
+  }
+
+  @FieldResolver(() => [RetailerCustomer])
+  async retailerAccounts(@Root() customer: Customer, @Ctx() ctx: Context): Promise<RetailerCustomer[]> {
+    return this.linked(customer, ctx, "orders", (id) => ({ id }));
+  }
+
+  @FieldResolver(() => [MakerCustomer])
+  async makerRegistrations(@Root() customer: Customer, @Ctx() ctx: Context): Promise<MakerCustomer[]> {
+    return this.linked(customer, ctx, "aftersales", (id) => ({ id }));
+  }
+
+  @FieldResolver(() => [BillingAccount])
+  async billingAccounts(@Root() customer: Customer, @Ctx() ctx: Context): Promise<BillingAccount[]> {
+    return this.linked(customer, ctx, "billing", (number) => ({ number }));
+  }
+
+  @FieldResolver(() => [SecurityLogin])
+  async securityLogins(@Root() customer: Customer, @Ctx() ctx: Context): Promise<SecurityLogin[]> {
+    return this.linked(customer, ctx, "security", (id) => ({ id }));
+  }
+
+  @FieldResolver(() => [ContactAttempt], { description: "The shared contact log, newest first" })
+  async contacts(
+    @Root() customer: Customer,
+    @Ctx() ctx: Context,
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+  ): Promise<ContactAttempt[]> {
+    return (await ctx.loaders.contacts(checkPageSize(first)).load(customer.id)).map(toContact);
+  }
+
+  @FieldResolver(() => [PartyContact], { description: "Before you call: the latest contact with each party (S5)" })
+  async beforeYouCall(@Root() customer: Customer, @Ctx() ctx: Context): Promise<PartyContact[]> {
+    const latest = await ctx.loaders.latestContactPerParty.load(customer.id);
+    return latest.map((row) => {
+      const contact = toContact(row);
+      const when = cstTime(contact.at);
+      const headline =
+        contact.outcome === "TOLD_RESOLVED"
+          ? `customer told ${contact.party} it was resolved at ${when}`
+          : `last contact with ${contact.party}: ${contact.direction.toLowerCase()} ${contact.channel.toLowerCase()}, ${contact.outcome.toLowerCase().replace(/_/g, " ")} at ${when}`;
+      return { party: contact.party, latest: contact, headline };
+    });
+  }
+
+  @FieldResolver(() => [Complaint])
+  async complaints(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Complaint[]> {
+    return (await ctx.loaders.complaints.load(customer.id)).map(toComplaint);
+  }
+
+  private async linked<T>(customer: Customer, ctx: Context, system: string, toRef: (externalId: string) => T): Promise<T[]> {
+    const links = await ctx.loaders.links.load(customer.id);
+    return links.filter((link) => link.system === system).map((link) => toRef(link.external_id));
+  }
+}

@@ -1,0 +1,39 @@
+import type { SubgraphDefinition } from "../kit";
+import type { DB } from "./db/tables";
+import { migrations } from "./db/migrations";
+import { createLoaders, type Loaders } from "./loaders";
+import { referenceResolvers } from "./references";
+import { ContactLogResolver } from "./resolvers/ContactLogResolver";
+import { CustomerLookupResolver } from "./resolvers/CustomerLookupResolver";
+import { CustomerResolver } from "./resolvers/CustomerResolver";
+import { CustomerOpenMattersResolver, OpenMattersResolver } from "./resolvers/OpenMattersResolver";
+import { CustomerTimelineResolver, TimelineResolver } from "./resolvers/TimelineResolver";
+import { seedStories } from "./seed/stories";
+import { seedSynthetic } from "./seed/synthetic";
+import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
+
+/**
+ * The identity and engagement core: who the customer is in every system, the shared
+ * contact log and complaints, and the merge points of the single question (timeline,
+ * open matters, lookup).
+ */
+export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
+  name: "customers",
+  defaultPort: 4001,
+  resolvers: [
+    CustomerResolver,
+    CustomerTimelineResolver,
+    TimelineResolver,
+    CustomerOpenMattersResolver,
+    OpenMattersResolver,
+    CustomerLookupResolver,
+    ContactLogResolver,
+  ],
+  orphanedTypes: [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin],
+  referenceResolvers,
+  migrations,
+  seedMarkerTable: "customers",
+  seed: seedStories,
+  seedSynthetic,
+  createLoaders,
+};
