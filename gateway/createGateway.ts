@@ -13,6 +13,7 @@ import type { GatewayConfig } from "./config";
 import { EXPLORER_HTML } from "./explorerPage";
 import type { GatewayContext } from "./GatewayContext";
 import { costReportPlugin } from "./plugins/costReport";
+import { DEFAULT_QUERY_LIMITS, queryLimits } from "./plugins/queryLimits";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
 import { subgraphsOf } from "./supergraphSubgraphs";
@@ -47,13 +48,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
 
   const httpServer = http.createServer();
+  const limits = queryLimits(DEFAULT_QUERY_LIMITS, config.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costReportPlugin()],
+    // One operation per HTTP request: batches multiply every limit below.
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costReportPlugin(), ...limits.plugins],
   });
   await apollo.start();
 
