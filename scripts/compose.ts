@@ -31,7 +31,7 @@ function main(): number {
   const stale: string[] = [];
   const generated: Record<string, string> = {};
   for (const subgraph of config.subgraphs) {
-    const sdl = printSubgraphSdl(subgraph.name, root, configPath);
+    const sdl = printSubgraphSdl(subgraph.name, root);
     if (sdl === null) continue;
     generated[subgraph.name] = sdl;
     const current = fs.existsSync(subgraph.sdlPath) ? fs.readFileSync(subgraph.sdlPath, "utf8") : "";

@@ -7,12 +7,11 @@ import path from "node:path";
  * type-graphql's metadata is global). Returns null for a subgraph that is not ours to build
  * (a partner's), whose checked-in SDL file is the source of truth.
  */
-export function printSubgraphSdl(name: string, root: string, configPath: string): string | null {
+export function printSubgraphSdl(name: string, root: string): string | null {
   const main = path.join(root, "dist", "subgraphs", name, "main.js");
   if (!fs.existsSync(main)) return null;
   return execFileSync(process.execPath, [main, "--print-sdl"], {
     cwd: root,
-    env: { ...process.env, SUPERGRAPH_CONFIG: configPath },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -56,7 +56,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
     GATEWAY_SUBGRAPH_SECRET: secret,
     DATABASE_URL: target.databaseUrl ?? "",
     DB_SCHEMA_PREFIX: prefix,
-    SUPERGRAPH_CONFIG: path.join(ROOT, "schema", "supergraph.yaml"),
+    CUSTOMER360_SOURCES: path.join(ROOT, "schema", "customer360-sources.yaml"),
     NODE_ENV: "test",
     ...extraEnv,
   };
