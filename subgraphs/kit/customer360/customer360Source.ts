@@ -20,6 +20,13 @@ import { IdentityRef, OpenMatter, TimelineEvent } from "./types";
  */
 
 export interface SourceOptions<DB, Loaders> {
+  /**
+   * Whose ids this source's records are keyed by. Default: the source's own name (the
+   * customers subgraph links the person to an id in this system). A partner working on
+   * another party's behalf may key by that party's ids instead, e.g. a field-service
+   * contractor keyed by the maker's registration ids ("aftersales").
+   */
+  identitySystem?: string;
   /** This source's open matters for the customer's ids in this system. */
   openMatters?: (context: SubgraphContext<DB, Loaders>, ownerIds: string[]) => Promise<MatterRecord[]>;
   /** Identities in this system that an identifier the rep typed points to. */
@@ -39,6 +46,7 @@ interface KeyedEntity {
 export function customer360Source<DB, Loaders>(source: string, options: SourceOptions<DB, Loaders>): SourceContribution {
   if (!/^[a-z][a-zA-Z0-9]*$/.test(source)) throw new Error(`source name "${source}" must be a lowerCamel GraphQL name`);
   type Context = SubgraphContext<DB, Loaders>;
+  const identitySystem = options.identitySystem ?? source;
 
   @Directive('@key(fields: "key")')
   @ObjectType("Timeline")
@@ -62,7 +70,8 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
   class TimelineSourceResolver {
     @FieldResolver(() => [TimelineEvent], { name: `${source}Events`, nullable: true, description: `This source's slice of the timeline page` })
     async events(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<TimelineEvent[]> {
-      return loadTimelineSlice(context.db, source, decodeKey<TimelineQuery>(root.key));
+      const query = decodeKey<TimelineQuery>(root.key);
+      return loadTimelineSlice(context.db, source, query, query.ids[identitySystem] ?? []);
     }
   }
 
@@ -71,7 +80,7 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
     @FieldResolver(() => [OpenMatter], { name: `${source}Matters`, nullable: true, description: `This source's open matters` })
     async matters(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<OpenMatter[]> {
       const query = decodeKey<MattersQuery>(root.key);
-      const ownerIds = query.ids[source] ?? [];
+      const ownerIds = query.ids[identitySystem] ?? [];
       if (!options.openMatters || ownerIds.length === 0) return [];
       return completeMatters(context.db, source, await options.openMatters(context, ownerIds));
     }

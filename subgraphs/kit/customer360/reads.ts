@@ -10,9 +10,8 @@ import type { Commitment, Handler, Handoff, OpenMatter, TimelineEvent } from "./
  * cursor, newest first, in ONE indexed statement. The +1 tells the merge whether more exist;
  * the bound keeps a page O(first x sources) however long the history is.
  */
-export async function loadTimelineSlice(db: Kysely<any>, source: string, query: TimelineQuery): Promise<TimelineEvent[]> {
+export async function loadTimelineSlice(db: Kysely<any>, source: string, query: TimelineQuery, ownerIds: string[] = query.ids[source] ?? []): Promise<TimelineEvent[]> {
   if (query.sources && !query.sources.includes(source)) return [];
-  const ownerIds = query.ids[source] ?? [];
   if (ownerIds.length === 0) return [];
   let select = (db as Kysely<Customer360Tables>).selectFrom("timeline_events").selectAll().where("owner_id", "in", ownerIds);
   if (query.kinds?.length) select = select.where("kind", "in", query.kinds);
