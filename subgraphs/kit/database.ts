@@ -62,6 +62,8 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}` });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
+    await migrate(database.db, options.migrations, schema);
+    return database;
   } else {
     const dir = path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "data");
     fs.mkdirSync(dir, { recursive: true });
@@ -77,8 +79,12 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   return database;
 }
 
-async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations(migrations) });
+/**
+ * On PostgreSQL the migration bookkeeping lives in the subgraph's own schema: Kysely
+ * otherwise looks for its lock table across the search path and trips over other schemas.
+ */
+async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrations(migrations), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
