@@ -1,0 +1,25 @@
+import type { SubgraphDefinition } from "../kit";
+import { securityCustomer360 } from "./customer360";
+import { migrations } from "./db/migrations";
+import type { DB } from "./db/tables";
+import { createLoaders, type Loaders } from "./loaders";
+import { IdentityVerificationResolver } from "./resolvers/IdentityVerificationResolver";
+import { LoginUnlockResolver } from "./resolvers/LoginUnlockResolver";
+import { referenceResolvers } from "./resolvers/references";
+import { SecurityLoginResolver } from "./resolvers/SecurityLoginResolver";
+import { seedStories } from "./seed/stories";
+import { seedSynthetic } from "./seed/synthetic";
+
+/** The account platform (org `platform`): logins, attempts, lockouts, notifications really sent, identity verification (S2, S6). */
+export const securitySubgraph: SubgraphDefinition<DB, Loaders> = {
+  name: "security",
+  defaultPort: 4005,
+  resolvers: [SecurityLoginResolver, IdentityVerificationResolver, LoginUnlockResolver, ...securityCustomer360.resolvers],
+  orphanedTypes: [...securityCustomer360.orphanedTypes],
+  referenceResolvers: { ...referenceResolvers, ...securityCustomer360.referenceResolvers },
+  migrations,
+  seedMarkerTable: "security_logins",
+  seed: seedStories,
+  seedSynthetic,
+  createLoaders,
+};
