@@ -1,0 +1,28 @@
+import type { SubgraphDefinition } from "../kit";
+import { billingSource } from "./customer360";
+import type { DB } from "./db/tables";
+import { migrations } from "./db/migrations";
+import { createLoaders, type Loaders } from "./loaders";
+import { BillingAccountResolver } from "./resolvers/BillingAccountResolver";
+import { BillingDisputeResolver } from "./resolvers/BillingDisputeResolver";
+import { BillingLineResolver } from "./resolvers/BillingLineResolver";
+import { InvoiceResolver } from "./resolvers/InvoiceResolver";
+import { OutageResolver } from "./resolvers/OutageResolver";
+import { referenceResolvers } from "./resolvers/references";
+import { SuspensionResolver } from "./resolvers/SuspensionResolver";
+import { seedStories } from "./seed/stories";
+import { seedSynthetic } from "./seed/synthetic";
+
+/** Telecom (unicom) and cable TV (jiangcheng) billing: accounts, lines, invoices, suspensions, outages, disputes. */
+export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
+  name: "billing",
+  defaultPort: 4004,
+  resolvers: [BillingAccountResolver, BillingLineResolver, InvoiceResolver, OutageResolver, SuspensionResolver, BillingDisputeResolver, ...billingSource.resolvers],
+  orphanedTypes: billingSource.orphanedTypes,
+  referenceResolvers: { ...referenceResolvers, ...billingSource.referenceResolvers },
+  migrations,
+  seedMarkerTable: "billing_accounts",
+  seed: seedStories,
+  seedSynthetic,
+  createLoaders,
+};
