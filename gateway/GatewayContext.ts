@@ -12,4 +12,6 @@ export interface SubgraphFetch {
 export interface GatewayContext {
   caller: Caller;
   fetches: SubgraphFetch[];
+  /** Customers whose data subgraphs reported serving (x-customer-ids), for the audit trail. */
+  customerIds: Set<string>;
 }

@@ -40,6 +40,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       const response = await super.process(options);
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
+      const served = response.http?.headers.get("x-customer-ids");
+      if (served && options.context?.customerIds) for (const id of served.split(",")) options.context.customerIds.add(id);
       return response;
     } catch (error) {
       fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });

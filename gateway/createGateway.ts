@@ -64,7 +64,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const handleGraphQL = graphqlHandler<GatewayContext>({
     server: apollo,
-    context: async (req) => ({ caller: await authenticate(req), fetches: [] }),
+    context: async (req) => ({ caller: await authenticate(req), fetches: [], customerIds: new Set<string>() }),
   });
 
   httpServer.on("request", (req, res) => {

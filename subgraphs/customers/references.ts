@@ -9,6 +9,7 @@ export const referenceResolvers: ReferenceResolvers = {
   Customer: {
     async __resolveReference(reference: { id: string }, ctx: Context) {
       const row = await ctx.loaders.customer.load(reference.id);
+      if (row) ctx.servedCustomerIds.add(row.id);
       return row ? toCustomer(row) : null;
     },
   },

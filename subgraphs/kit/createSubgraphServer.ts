@@ -79,9 +79,12 @@ export async function startSubgraph<DB, Loaders>(
       const caller = await verifyInternalToken(token, secret).catch(() => {
         throw requestRefused(ErrorCode.UNAUTHENTICATED, "the gateway token is invalid or expired");
       });
-      return { db: database.db, loaders: definition.createLoaders(database.db), caller };
+      return { db: database.db, loaders: definition.createLoaders(database.db), caller, servedCustomerIds: new Set<string>() };
     },
-    responseHeaders: () => ({ "x-sql-statements": String(currentStatementCount()) }),
+    responseHeaders: (context) => ({
+      "x-sql-statements": String(currentStatementCount()),
+      ...(context.servedCustomerIds.size ? { "x-customer-ids": [...context.servedCustomerIds].slice(0, 200).join(",") } : {}),
+    }),
   });
 
   httpServer.on("request", (req, res) => {

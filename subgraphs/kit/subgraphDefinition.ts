@@ -11,6 +11,11 @@ export interface SubgraphContext<DB, Loaders> {
   loaders: Loaders;
   /** Who is asking, verified by the gateway's signed token. */
   caller: Caller;
+  /**
+   * Customers (ids in the customers subgraph) whose data this request served; reported to
+   * the gateway in the `x-customer-ids` header for the audit trail.
+   */
+  servedCustomerIds: Set<string>;
 }
 
 /**

@@ -48,6 +48,7 @@ export class CustomerLookupResolver {
 
     const ids = [...matchedBy.keys()].sort();
     const rows = ids.length ? await ctx.db.selectFrom("customers").selectAll().where("id", "in", ids).orderBy("id").execute() : [];
+    for (const row of rows) ctx.servedCustomerIds.add(row.id);
     return {
       normalized: query.value,
       kind: query.kind,

@@ -24,6 +24,7 @@ export class CustomerResolver {
   async customer(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Customer | null> {
     if (!CUSTOMER_ID.test(id)) throw badInput(`"${id}" is not a customer id`, { argument: "id" });
     const row = await ctx.loaders.customer.load(id);
+    if (row) ctx.servedCustomerIds.add(row.id);
     return row ? toCustomer(row) : null;
   }
 
@@ -38,6 +39,7 @@ export class CustomerResolver {
       .where("customer_phones.phone", "=", normalized)
       .orderBy("customers.id")
       .execute();
+    for (const row of rows) ctx.servedCustomerIds.add(row.id);
     return rows.map(toCustomer);
   }
 

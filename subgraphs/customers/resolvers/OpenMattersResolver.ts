@@ -24,6 +24,7 @@ export class OpenMattersResolver {
   @FieldResolver(() => OpenMattersResult)
   async result(@Root() root: OpenMattersView, @Ctx() ctx: Context): Promise<OpenMattersResult> {
     const query = decodeKey<MattersQuery>(root.key);
+    ctx.servedCustomerIds.add(query.customerId);
     const asked = (source: string) => (query.ids[source]?.length ?? 0) > 0;
     const { values, missing } = collectSources<OpenMatter>(root as unknown as Record<string, unknown>, "Matters", asked);
     const complaints = await ctx.loaders.complaints.load(query.customerId);

@@ -59,6 +59,7 @@ export class TimelineResolver {
   @FieldResolver(() => TimelineResult)
   async result(@Root() root: Timeline, @Ctx() ctx: Context): Promise<TimelineResult> {
     const query = decodeKey<TimelineQuery>(root.key);
+    ctx.servedCustomerIds.add(query.customerId);
     const asked = (source: string) => (!query.sources || query.sources.includes(source)) && (query.ids[source]?.length ?? 0) > 0;
     const { values, missing } = collectSources<TimelineEvent>(root as unknown as Record<string, unknown>, "Events", asked);
     const own = await loadTimelineSlice(ctx.db, SELF, query);
