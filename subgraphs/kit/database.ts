@@ -10,7 +10,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface DatabaseOptions {
   /** The subgraph's name: the SQLite file name, or the PostgreSQL schema. */
   name: string;
-  migrations: Record<string, Migration>;
+  /** Brought to the latest on open; null to open as is (tools reading a running subgraph's data). */
+  migrations: Record<string, Migration> | null;
   /** Defaults to $DATABASE_URL; unset means embedded SQLite. */
   databaseUrl?: string;
   /** Folder for SQLite files. Defaults to $DATA_DIR, else ./data. */
@@ -62,7 +63,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}` });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
-    await migrate(database.db, options.migrations, schema);
+    if (options.migrations) await migrate(database.db, options.migrations, schema);
     return database;
   } else {
     const dir = path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "data");
@@ -75,7 +76,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
     database = { db, dialect: "sqlite", location: file, close: () => db.destroy() };
   }
-  await migrate(database.db, options.migrations);
+  if (options.migrations) await migrate(database.db, options.migrations);
   return database;
 }
 

@@ -9,6 +9,7 @@ import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
 import { startGateway, type RunningGateway } from "../../gateway/createGateway";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
+import { openDatabase, type Database } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -23,7 +24,7 @@ export interface CallerClaims {
 
 export interface GraphResponse<T = any> {
   status: number;
-  body: { data?: T; errors?: any[]; extensions?: any } & Record<string, any>;
+  body: any;
 }
 
 export interface Graph {
@@ -34,6 +35,8 @@ export interface Graph {
   token(claims: CallerClaims): Promise<string>;
   /** POSTs a GraphQL request through the gateway as `caller` (default: a retailer rep). */
   query<T = any>(document: string, variables?: Record<string, unknown>, options?: { caller?: CallerClaims | null; headers?: Record<string, string> }): Promise<GraphResponse<T>>;
+  /** Opens a subgraph's own database (as the running subgraph sees it), to arrange data. */
+  database(name: string): Promise<Database<any>>;
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -72,6 +75,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
     readGatewayConfig({ ...env, ...urlEnv, SUPERGRAPH_PATH: path.join(ROOT, "schema", "supergraph.graphql"), SUBGRAPH_TIMEOUT_MS: extraEnv.SUBGRAPH_TIMEOUT_MS ?? "5000" }),
   );
   const keys = await loadOrCreateDevKeys(dataDir);
+  const opened: Database<any>[] = [];
 
   const graph: Graph = {
     gateway,
@@ -93,10 +97,16 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
       const response = await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify({ query: document, variables }) });
       return { status: response.status, body: (await response.json()) as any };
     },
+    async database(name) {
+      const database = await openDatabase<any>({ name, migrations: null, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });
+      opened.push(database);
+      return database;
+    },
     async stopSubgraph(name) {
       await subgraphs.get(name)?.stop();
     },
     async stop() {
+      await Promise.all(opened.map((database) => database.close()));
       await gateway.stop();
       await Promise.all([...subgraphs.values()].map((s) => s.stop()));
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { REP_RETAILER, TEST_SECRET } from "./testCaller";
 export interface GraphQLResult<T = any> {
   status: number;
   /** The GraphQL response body; loosely typed so tests can dig into it. */
-  body: { data?: T; errors?: any[]; extensions?: any } & Record<string, any>;
+  body: any;
   /** SQL statements the subgraph ran for this request (x-sql-statements). */
   sqlStatements: number;
 }
