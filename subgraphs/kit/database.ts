@@ -63,7 +63,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}` });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
-    if (options.migrations) await migrate(database.db, options.migrations, schema);
+    if (options.migrations) await migrateOrClose(database, options.migrations, schema);
     return database;
   } else {
     const dir = path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "data");
@@ -76,8 +76,18 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
     database = { db, dialect: "sqlite", location: file, close: () => db.destroy() };
   }
-  if (options.migrations) await migrate(database.db, options.migrations);
+  if (options.migrations) await migrateOrClose(database, options.migrations);
   return database;
+}
+
+/** A database that failed to migrate is closed, so no pool or file handle outlives the error. */
+async function migrateOrClose<DB>(database: Database<DB>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
+  try {
+    await migrate(database.db, migrations, schema);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
 /**

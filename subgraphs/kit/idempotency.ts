@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import { conflict } from "../../common/errorCodes";
+import { badInput, conflict } from "../../common/errorCodes";
 import type { Customer360Tables } from "./customer360/tables";
 
 /**
@@ -14,7 +14,7 @@ export async function withIdempotency<DB, T>(
   operation: string,
   run: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  if (key.trim().length === 0 || key.length > 200) throw conflict("idempotencyKey must be 1-200 characters");
+  if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
   return db.transaction().execute(async (trx) => {
     const typed = trx as unknown as Transaction<Customer360Tables>;
     const seen = await typed.selectFrom("idempotency_keys").selectAll().where("key", "=", key).executeTakeFirst();

@@ -14,7 +14,7 @@ export * from "./customer360/types";
 export { customer360Source, type SourceOptions, type SourceContribution } from "./customer360/customer360Source";
 export { createCustomer360Tables, type Customer360Tables } from "./customer360/tables";
 export { recordEvent, assignHandler, releaseHandler, addCommitment, settleCommitments, type ActorInput, type HandlerInput } from "./customer360/writes";
-export { loadTimelineSlice, completeMatters, toTimelineEvent, toCommitment, type MatterRecord } from "./customer360/reads";
+export { loadTimelineSlice, completeMatters, toTimelineEvent, toCommitment, toHandler, type MatterRecord } from "./customer360/reads";
 export { normalizeIdentifier, normalizePhone, maskPhone, type NormalizedIdentifier } from "./customer360/identifiers";
 export { encodeKey, decodeKey, encodeCursor, decodeCursor, type TimelineQuery, type MattersQuery, type LookupQuery, type IdentityIds } from "./customer360/queryKeys";
 export { SLA_HOURS, slaHours } from "./customer360/sla";

@@ -109,7 +109,7 @@ export async function completeMatters(db: Kysely<any>, source: string, records: 
   });
 }
 
-function toHandler(row: MatterHandlersTable): Handler {
+export function toHandler(row: MatterHandlersTable): Handler {
   return {
     name: row.name,
     team: row.team ?? undefined,

@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Caller } from "../../../common/caller";
+import { badInput, codedError, conflict, ErrorCode, notFound } from "../../../common/errorCodes";
+import { assignHandler, nowIso, recordEvent, withIdempotency } from "../../kit";
+import type { DB, VasOrdersTable } from "../db/tables";
+import { toVasOrder } from "../mappers";
+import { fenToYuan } from "../money";
+import type { ValueAddedServiceOrder } from "../types/ValueAddedServiceOrder";
+import { parseId } from "../validate";
+import { VAS_CATALOG, VAS_MATTER_KIND, vasService } from "../vasCatalog";
+
+export interface OrderVasInput {
+  caseNumber: string;
+  customerId: string;
+  serviceCode: string;
+  idempotencyKey: string;
+}
+
+/** Analysts read; they do not sell. Everyone else who staffs a case may. */
+const MAY_SELL = new Set(["rep", "supervisor", "partner", "system"]);
+
+/**
+ * Sells a value-added service inside a maker's case (S6). Once per idempotency key; the
+ * same service cannot be open twice in one case (a unique slot decides races: the loser
+ * gets CONFLICT).
+ */
+export async function orderValueAddedService(db: Kysely<DB>, caller: Caller, input: OrderVasInput): Promise<ValueAddedServiceOrder> {
+  if (!MAY_SELL.has(caller.role)) throw codedError(ErrorCode.FORBIDDEN, `a ${caller.role} may not order services for a customer`);
+  const caseNumber = parseId("caseNumber", input.caseNumber, "caseNumber");
+  const customerId = parseId("customerId", input.customerId, "customerId");
+  const service = vasService(parseId("serviceCode", input.serviceCode, "serviceCode"));
+  if (!service) throw badInput(`unknown service "${input.serviceCode}"; one of ${VAS_CATALOG.map((s) => s.code).join(", ")}`, { argument: "serviceCode" });
+  const key = input.idempotencyKey;
+  if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
+
+  const attempt = () =>
+    withIdempotency(db, key, "orderValueAddedService", async (trx) => {
+      const customer = await trx.selectFrom("retailer_customers").select(["id", "name"]).where("id", "=", customerId).executeTakeFirst();
+      if (!customer) throw notFound(`no retailer customer ${customerId}`, { argument: "customerId" });
+      const slot = `${caseNumber}|${service.code}`;
+      const open = await trx.selectFrom("vas_orders").select(["number", "status"]).where("open_slot", "=", slot).executeTakeFirst();
+      if (open) throw conflict(`${service.name} is already ordered in case ${caseNumber} (${open.number}, ${open.status})`, { existing: open.number });
+
+      const at = nowIso();
+      const row: VasOrdersTable = {
+        number: `VAS-${at.slice(0, 10).replace(/-/g, "")}-${randomBytes(3).toString("hex").toUpperCase()}`,
+        case_number: caseNumber,
+        customer_id: customerId,
+        service_code: service.code,
+        service_name: service.name,
+        price_fen: service.priceFen,
+        status: "ORDERED",
+        ordered_at: at,
+        due_at: new Date(Date.parse(at) + service.dueHours * 3_600_000).toISOString(),
+        ordered_by_name: caller.name,
+        ordered_by_role: caller.role,
+        ordered_by_org: caller.organization,
+        closed_at: null,
+        open_slot: slot,
+      };
+      await trx.insertInto("vas_orders").values(row).execute();
+      const actor = { name: caller.name, role: caller.role, organization: caller.organization };
+      await recordEvent(trx, {
+        ownerId: customerId,
+        at,
+        kind: "VAS_ORDERED",
+        summary: `${caller.name} (${caller.organization}) ordered a ${service.name} (${service.nameZh}, ${fenToYuan(service.priceFen)} yuan) for ${customer.name} in case ${caseNumber}`,
+        actor,
+        subjectType: "ValueAddedServiceOrder",
+        subjectId: row.number,
+      });
+      // The rep who sold it owns it until it is delivered.
+      await assignHandler(trx, { kind: VAS_MATTER_KIND, id: row.number }, { name: caller.name, organization: caller.organization, team: "service desk" }, at, "sold in case");
+      return toVasOrder(row);
+    });
+
+  try {
+    return await attempt();
+  } catch (error) {
+    // A concurrent twin committed first (same key, or same service in the same case):
+    // run again so the repeat replays its answer or reports the CONFLICT cleanly.
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

@@ -1,0 +1,39 @@
+import type { SubgraphDefinition } from "../kit";
+import { customer360 } from "./customer360";
+import type { DB } from "./db/tables";
+import { migrations } from "./db/migrations";
+import { createLoaders, type Loaders } from "./loaders";
+import { OrderLineResolver } from "./resolvers/OrderLineResolver";
+import { OrderResolver } from "./resolvers/OrderResolver";
+import { referenceResolvers } from "./resolvers/references";
+import { RetailerCustomerResolver } from "./resolvers/RetailerCustomerResolver";
+import { ReturnRequestResolver } from "./resolvers/ReturnRequestResolver";
+import { ServiceCaseResolver } from "./resolvers/ServiceCaseResolver";
+import { StoreResolver } from "./resolvers/StoreResolver";
+import { ValueAddedServiceOrderResolver } from "./resolvers/ValueAddedServiceOrderResolver";
+import { seed } from "./seed/stories";
+import { seedSynthetic } from "./seed/synthetic";
+import { ServiceCase } from "./types/ServiceCase";
+
+/** The retailer, Yougou Mall: orders, lines, products, stores, returns, value-added services. */
+export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
+  name: "orders",
+  defaultPort: 4002,
+  resolvers: [
+    RetailerCustomerResolver,
+    OrderResolver,
+    OrderLineResolver,
+    ReturnRequestResolver,
+    StoreResolver,
+    ValueAddedServiceOrderResolver,
+    ServiceCaseResolver,
+    ...customer360.resolvers,
+  ],
+  orphanedTypes: [ServiceCase, ...customer360.orphanedTypes],
+  referenceResolvers: { ...referenceResolvers, ...customer360.referenceResolvers },
+  migrations,
+  seedMarkerTable: "orders",
+  seed,
+  seedSynthetic,
+  createLoaders,
+};

@@ -1,0 +1,23 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { ReturnRequestType } from "./ReturnRequestType";
+
+@Directive('@key(fields: "number")')
+@ObjectType({ description: "A return, refund or repair request on an order (RT-0001)." })
+export class ReturnRequest {
+  @Field(() => ID) number!: string;
+  @Field(() => ReturnRequestType) type!: ReturnRequestType;
+  @Field({ description: "e.g. WAITING_AFTERSALES_TECHNICIAN, CERTIFICATE_REQUIRED, REFUNDED, CLOSED" }) status!: string;
+  @Field() reason!: string;
+  @Field() openedAt!: string;
+  @Field(() => String, { nullable: true }) closedAt!: string | null;
+  @Field(() => String, { nullable: true, description: "What the customer must do next, in plain words" }) nextStep!: string | null;
+  @Field({ description: "Organization that has to act next (yougou, aolan, huawei, ...)" }) handlingParty!: string;
+  @Field(() => Int, { nullable: true, description: "Refund due or paid, in fen" }) refundFen!: number | null;
+  @Field(() => Int, { description: "The order line it is about" }) lineNo!: number;
+
+  orderNumber!: string;
+  customerId!: string;
+  storeId!: string | null;
+  /** Matter kind used for handlers and promises: REPAIR_REQUEST or RETURN. */
+  matterKind!: string;
+}
