@@ -20,14 +20,15 @@ function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signInternalToken(caller: Caller, secret: string): Promise<string> {
+/** `lifetimeSeconds` is for tools only (the benchmark hands peers a static token); the gateway uses the default. */
+export async function signInternalToken(caller: Caller, secret: string, lifetimeSeconds = LIFETIME_SECONDS): Promise<string> {
   return new SignJWT({ name: caller.name, role: caller.role, org: caller.organization, ver: caller.verifiedCustomerIds })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(caller.subject)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .setExpirationTime(`${lifetimeSeconds}s`)
     .sign(secretKey(secret));
 }
 
