@@ -1,0 +1,144 @@
+import type { Transaction } from "kysely";
+import { conflict, notFound } from "../../../common/errorCodes";
+import { nowIso, recordEvent, releaseHandler, settleCommitments, type ActorInput } from "../../kit";
+import { beijingWindow, CLOSABLE_CASE_STATUSES, MatterKind, OPEN_TASK_STATUSES } from "../caseStatus";
+import type { Context } from "../context";
+import type { DB } from "../db/tables";
+import { toServiceCase } from "../mappers";
+import type { ServiceCase } from "../types/ServiceCase";
+import { identifier, text } from "../validation";
+import { actorOf, idempotent } from "./idempotent";
+
+export interface ResolveCaseInput {
+  caseNumber: string;
+  note: string;
+  idempotencyKey: string;
+}
+
+/**
+ * S5: the customer fixed it himself. Recorded once, by whichever party hears it, and every
+ * party's open work on the case (visits, callbacks, verification tasks, promises, owners)
+ * ends with it, so nobody calls again "unaware that it is resolved".
+ */
+export async function resolveCaseByCustomer(ctx: Context, input: ResolveCaseInput): Promise<ServiceCase> {
+  const caseNumber = identifier(input.caseNumber, "caseNumber", "caseNumber");
+  const note = text(input.note, "note");
+  const actor = actorOf(ctx.caller);
+  return idempotent(ctx, input.idempotencyKey, "resolveCaseByCustomer", async (trx) => {
+    const at = nowIso();
+    const updated = await trx
+      .updateTable("service_cases")
+      .set({ status: "CLOSED", closed_at: at, resolution: note, resolved_by: "CUSTOMER" })
+      .where("number", "=", caseNumber)
+      .where("status", "in", [...CLOSABLE_CASE_STATUSES])
+      .executeTakeFirst();
+    const row = await trx.selectFrom("service_cases").selectAll().where("number", "=", caseNumber).executeTakeFirst();
+    if (!row) throw notFound(`service case ${caseNumber} does not exist`, { argument: "caseNumber" });
+    if (Number(updated.numUpdatedRows) === 0) throw conflict(`service case ${caseNumber} is already ${row.status}`, { status: row.status });
+
+    const closeWork = { trx, at, actor, ownerId: row.owner_id, caseNumber };
+    const visits = await cancelOpenVisits(closeWork);
+    const callbacks = await cancelOpenCallbacks(closeWork);
+    const tasks = await cancelOpenTasks(closeWork);
+
+    await settleCommitments(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, "CANCELLED", at);
+    await releaseHandler(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, at);
+    const closedWork = [plural(visits, "visit"), plural(callbacks, "callback"), plural(tasks, "engineering task")].filter(Boolean).join(", ");
+    await recordEvent(trx, {
+      ownerId: row.owner_id,
+      at,
+      kind: "CASE_RESOLVED_BY_CUSTOMER",
+      summary: `Case ${caseNumber} closed: resolved by the customer ("${note}"), reported by ${actor.name} (${actor.organization})${closedWork ? `; cancelled ${closedWork}` : ""}`,
+      actor,
+      subjectType: "ServiceCase",
+      subjectId: caseNumber,
+    });
+    return toServiceCase(row);
+  });
+}
+
+interface CloseWork {
+  trx: Transaction<DB>;
+  at: string;
+  actor: ActorInput;
+  ownerId: string;
+  caseNumber: string;
+}
+
+function plural(count: number, noun: string): string {
+  return count === 0 ? "" : `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {
+  const open = await trx.selectFrom("visits").selectAll().where("case_number", "=", caseNumber).where("status", "=", "SCHEDULED").execute();
+  if (open.length === 0) return 0;
+  await trx
+    .updateTable("visits")
+    .set({ status: "CANCELLED", cancel_reason: "Resolved by the customer", cancelled_by_name: actor.name, cancelled_by_role: actor.role ?? null, cancelled_by_org: actor.organization, cancelled_at: at })
+    .where("case_number", "=", caseNumber)
+    .where("status", "=", "SCHEDULED")
+    .execute();
+  for (const visit of open) {
+    await releaseHandler(trx, { kind: MatterKind.VISIT, id: visit.id }, at);
+    await settleCommitments(trx, { kind: MatterKind.VISIT, id: visit.id }, "CANCELLED", at);
+    await recordEvent(trx, {
+      ownerId,
+      at,
+      kind: "VISIT_CANCELLED",
+      summary: `Technician visit ${visit.id} on ${beijingWindow(visit.window_start, visit.window_end)} cancelled: case ${caseNumber} resolved by the customer`,
+      actor,
+      subjectType: "Visit",
+      subjectId: visit.id,
+    });
+  }
+  return open.length;
+}
+
+async function cancelOpenCallbacks({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {
+  const open = await trx.selectFrom("callbacks").selectAll().where("case_number", "=", caseNumber).where("status", "=", "OPEN").execute();
+  if (open.length === 0) return 0;
+  await trx
+    .updateTable("callbacks")
+    .set({ status: "CANCELLED", done_at: at, outcome: "Not needed: resolved by the customer" })
+    .where("case_number", "=", caseNumber)
+    .where("status", "=", "OPEN")
+    .execute();
+  for (const callback of open) {
+    await releaseHandler(trx, { kind: MatterKind.CALLBACK, id: callback.id }, at);
+    await settleCommitments(trx, { kind: MatterKind.CALLBACK, id: callback.id }, "CANCELLED", at);
+    await recordEvent(trx, {
+      ownerId,
+      at,
+      kind: "CALLBACK_CANCELLED",
+      summary: `Callback by ${callback.promised_by_name} (${callback.promised_by_org}) cancelled, no call needed: case ${caseNumber} resolved by the customer`,
+      actor,
+      subjectType: "ServiceCase",
+      subjectId: caseNumber,
+    });
+  }
+  return open.length;
+}
+
+async function cancelOpenTasks({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {
+  const open = await trx.selectFrom("engineering_tasks").selectAll().where("case_number", "=", caseNumber).where("status", "in", [...OPEN_TASK_STATUSES]).execute();
+  if (open.length === 0) return 0;
+  await trx
+    .updateTable("engineering_tasks")
+    .set({ status: "CANCELLED", done_at: at, outcome: "Not needed: resolved by the customer" })
+    .where("case_number", "=", caseNumber)
+    .where("status", "in", [...OPEN_TASK_STATUSES])
+    .execute();
+  for (const task of open) {
+    await releaseHandler(trx, { kind: MatterKind.ENGINEERING_TASK, id: task.id }, at);
+    await recordEvent(trx, {
+      ownerId,
+      at,
+      kind: "ENGINEERING_TASK_CANCELLED",
+      summary: `Engineering task "${task.title}" cancelled: case ${caseNumber} resolved by the customer`,
+      actor,
+      subjectType: "ServiceCase",
+      subjectId: caseNumber,
+    });
+  }
+  return open.length;
+}

@@ -1,0 +1,47 @@
+import type { SubgraphDefinition } from "../kit";
+import { aftersalesSource } from "./customer360";
+import type { DB } from "./db/tables";
+import { migrations } from "./db/migrations";
+import { createLoaders, type Loaders } from "./loaders";
+import { CaseMutationResolver } from "./resolvers/CaseMutationResolver";
+import { DeviceResolver } from "./resolvers/DeviceResolver";
+import { KnownIssueResolver } from "./resolvers/KnownIssueResolver";
+import { MakerCustomerResolver } from "./resolvers/MakerCustomerResolver";
+import { OrderResolver } from "./resolvers/OrderResolver";
+import { referenceResolvers } from "./resolvers/references";
+import { ServiceArrangementResolver } from "./resolvers/ServiceArrangementResolver";
+import { ServiceCaseResolver } from "./resolvers/ServiceCaseResolver";
+import { ServiceCenterResolver } from "./resolvers/ServiceCenterResolver";
+import { TechnicianResolver } from "./resolvers/TechnicianResolver";
+import { VisitMutationResolver } from "./resolvers/VisitMutationResolver";
+import { VisitResolver } from "./resolvers/VisitResolver";
+import { seedStories } from "./seed/stories";
+import { seedSynthetic } from "./seed/synthetic";
+import { Order } from "./types/Order";
+
+/** The makers' after-sales (aolan, xinghai, hengtong, lenovo, huawei): devices, cases, visits, service centers. */
+export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
+  name: "aftersales",
+  defaultPort: 4003,
+  resolvers: [
+    ServiceCaseResolver,
+    CaseMutationResolver,
+    MakerCustomerResolver,
+    DeviceResolver,
+    KnownIssueResolver,
+    VisitResolver,
+    VisitMutationResolver,
+    TechnicianResolver,
+    ServiceCenterResolver,
+    ServiceArrangementResolver,
+    OrderResolver,
+    ...aftersalesSource.resolvers,
+  ],
+  orphanedTypes: [Order, ...aftersalesSource.orphanedTypes],
+  referenceResolvers: { ...referenceResolvers, ...aftersalesSource.referenceResolvers },
+  migrations,
+  seedMarkerTable: "service_cases",
+  seed: seedStories,
+  seedSynthetic,
+  createLoaders,
+};
