@@ -34,11 +34,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.caller, this.options.secret));
   }
 
+  /** Queries are retried once on a connection failure; mutations never (they may have run). */
+  private async processWithRetry(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const isQuery = !/^\s*mutation\b/.test(options.request.query ?? "");
+      if (!isQuery || !isConnectionFailure(error)) throw error;
+      return super.process(options);
+    }
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const started = performance.now();
     const fetches = options.context?.fetches;
     try {
-      const response = await super.process(options);
+      const response = await this.processWithRetry(options);
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
       const served = response.http?.headers.get("x-customer-ids");
       if (served && options.context?.customerIds) for (const id of served.split(",")) options.context.customerIds.add(id);
@@ -55,6 +66,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return { data: { _entities: representations.map((rep) => nullEntity(rep.__typename, options.request.query!)) }, errors: [unavailable] };
     }
   }
+}
+
+/**
+ * Errors worth one immediate retry: the connection failed before the subgraph could act
+ * (refused, reset). Never timeouts (the caller's time budget is spent) and never anything
+ * the subgraph answered.
+ */
+function isConnectionFailure(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(cause?.code ?? "");
 }
 
 /** The entity with every field the fetch asked for set to null (absent fields would stop the plan). */
