@@ -1,9 +1,15 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../common/internalToken";
 import type { GatewayContext } from "./GatewayContext";
+
+/** The deadline of the fetch in progress, read by the fetcher (which gets no context). */
+const fetchDeadline = new AsyncLocalStorage<number>();
+/** Per client request (its context object), each subgraph's deadline. */
+const requestDeadlines = new WeakMap<object, Map<string, number>>();
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -15,7 +21,8 @@ export interface SubgraphDataSourceOptions {
 /**
  * How the gateway talks to one subgraph:
  * - signs the verified caller into a short-lived token the subgraph requires;
- * - gives up after the subgraph's timeout, so one slow or dead subgraph never hangs an answer;
+ * - gives up once the subgraph has used its time for this request, so one slow or dead
+ *   subgraph never hangs an answer;
  * - when an entity fetch fails, answers it with nulls plus an error naming the subgraph, so
  *   the rest of the plan still runs: a merge that @requires this source sees null and reports
  *   the source missing instead of the whole answer going blank;
@@ -24,9 +31,26 @@ export interface SubgraphDataSourceOptions {
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly options: SubgraphDataSourceOptions) {
     super({ url: options.url });
-    const timeoutMs = options.timeoutMs;
-    // Node's fetch (undici) keeps connections alive; AbortSignal bounds every call.
-    this.fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never;
+    // Node's fetch (undici) keeps connections alive; the request's deadline for this subgraph bounds every call.
+    this.fetcher = ((url: string, init: RequestInit) => {
+      const remaining = (fetchDeadline.getStore() ?? Date.now() + options.timeoutMs) - Date.now();
+      if (remaining <= 0) return Promise.reject(new DOMException(`${options.name} already used its time`, "TimeoutError"));
+      return fetch(url, { ...init, signal: AbortSignal.timeout(remaining) });
+    }) as never;
+  }
+
+  /**
+   * A subgraph gets `timeoutMs` per client request for ALL its fetches together: a plan
+   * that calls it twice (lookup, then merge) must not wait twice, so the whole answer stays
+   * within the timeout of its slowest subgraph.
+   */
+  private deadlineFor(context: object | undefined): number {
+    if (!context) return Date.now() + this.options.timeoutMs;
+    let perSubgraph = requestDeadlines.get(context);
+    if (!perSubgraph) requestDeadlines.set(context, (perSubgraph = new Map()));
+    let deadline = perSubgraph.get(this.options.name);
+    if (deadline === undefined) perSubgraph.set(this.options.name, (deadline = Date.now() + this.options.timeoutMs));
+    return deadline;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -49,7 +73,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const started = performance.now();
     const fetches = options.context?.fetches;
     try {
-      const response = await this.processWithRetry(options);
+      const response = await fetchDeadline.run(this.deadlineFor(options.context), () => this.processWithRetry(options));
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
       const served = response.http?.headers.get("x-customer-ids");
       if (served && options.context?.customerIds) for (const id of served.split(",")) options.context.customerIds.add(id);
