@@ -20,8 +20,16 @@ export const ErrorCode = {
   VERIFICATION_REQUIRED: "VERIFICATION_REQUIRED",
   /** A subgraph did not answer in time or at all; the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+  /** The audit trail could not record a read of customer data or a change, so the answer is withheld (fail closed). */
+  AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
   /** Anything unexpected; the message is generic and the detail stays in the logs. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** The caller spent its request budget (HTTP 429); retry after the Retry-After header's seconds. */
+  RATE_LIMITED: "RATE_LIMITED",
+  /** The request body is larger than the gateway accepts (HTTP 413). */
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  /** TRUSTED_DOCUMENTS=enforce: the operation is not in the trusted-documents manifest. */
+  OPERATION_NOT_TRUSTED: "OPERATION_NOT_TRUSTED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -13,7 +13,7 @@ import { openDatabase, type Database } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security"];
+export const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit"];
 
 export interface CallerClaims {
   role: Role;
