@@ -18,11 +18,20 @@ async function main(): Promise<void> {
   const config = readSupergraphConfig(path.resolve("schema/supergraph.yaml"));
   const secret = process.env.GATEWAY_SUBGRAPH_SECRET ?? randomBytes(32).toString("hex");
   const running: ServiceProcess[] = [];
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     await Promise.all(running.map((service) => service.stop()));
   };
-  process.once("SIGINT", () => void stopAll().then(() => process.exit(0)));
-  process.once("SIGTERM", () => void stopAll().then(() => process.exit(0)));
+  const shutdown = () => {
+    console.log("\nstopping the gateway and subgraphs ...");
+    void stopAll().then(() => {
+      console.log("stopped");
+      process.exit(0);
+    });
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
 
   try {
     const subgraphs = await Promise.all(
@@ -38,6 +47,7 @@ async function main(): Promise<void> {
     running.push(gateway);
     for (const service of [...subgraphs, gateway]) {
       service.child.once("exit", (code) => {
+        if (stopping) return;
         console.error(`${service.name} stopped (code ${code}); stopping everything`);
         void stopAll().then(() => process.exit(1));
       });
