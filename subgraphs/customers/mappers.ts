@@ -1,15 +1,26 @@
 import type { Selectable } from "kysely";
-import type { IdentityIds } from "../kit";
+import type { Caller } from "../../common/caller";
+import { maskAddressFor, maskEmailFor, maskTextFor, type IdentityIds } from "../kit";
 import type { ComplaintsTable, ContactsTable, CustomersTable, IdentityLinksTable } from "./db/tables";
 import type { Complaint } from "./types/Complaint";
 import type { ContactAttempt } from "./types/ContactAttempt";
 import type { Customer } from "./types/Customer";
 
-export function toCustomer(row: Selectable<CustomersTable>): Customer {
-  return { id: row.id, name: row.name, nameLatin: row.name_latin, city: row.city, cityLatin: row.city_latin, address: row.address, email: row.email };
+/** Names and cities stay visible to everyone; email and street address are masked for analysts and partners. */
+export function toCustomer(row: Selectable<CustomersTable>, caller: Caller): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    nameLatin: row.name_latin,
+    city: row.city,
+    cityLatin: row.city_latin,
+    address: maskAddressFor(caller, row.address, row.city),
+    email: maskEmailFor(caller, row.email),
+  };
 }
 
-export function toContact(row: Selectable<ContactsTable>): ContactAttempt {
+/** Without a caller: the contact as its author wrote it (a mutation's own answer). */
+export function toContact(row: Selectable<ContactsTable>, caller?: Caller): ContactAttempt {
   return {
     id: row.id,
     at: row.at,
@@ -17,7 +28,7 @@ export function toContact(row: Selectable<ContactsTable>): ContactAttempt {
     channel: row.channel,
     direction: row.direction,
     outcome: row.outcome,
-    note: row.note,
+    note: caller ? maskTextFor(caller, row.note) : row.note,
     byName: row.by_name,
     byOrganization: row.by_org,
     subjectType: row.subject_type,

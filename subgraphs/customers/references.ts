@@ -10,7 +10,7 @@ export const referenceResolvers: ReferenceResolvers = {
     async __resolveReference(reference: { id: string }, ctx: Context) {
       const row = await ctx.loaders.customer.load(reference.id);
       if (row) ctx.servedCustomerIds.add(row.id);
-      return row ? toCustomer(row) : null;
+      return row ? toCustomer(row, ctx.caller) : null;
     },
   },
   Timeline: passThrough,

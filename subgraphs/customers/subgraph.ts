@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
@@ -20,7 +20,8 @@ import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "
 export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "customers",
   defaultPort: 4001,
-  resolvers: [
+  // Authorization (kit/authorization.ts): the gates here, partner and analyst views in the resolvers and mappers.
+  resolvers: guardResolvers([
     CustomerResolver,
     CustomerTimelineResolver,
     TimelineResolver,
@@ -28,9 +29,9 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     OpenMattersResolver,
     CustomerLookupResolver,
     ContactLogResolver,
-  ],
+  ]),
   orphanedTypes: [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin],
-  referenceResolvers,
+  referenceResolvers: guardReferences(referenceResolvers),
   migrations,
   seedMarkerTable: "customers",
   seed: seedStories,

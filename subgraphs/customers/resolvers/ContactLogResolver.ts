@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { badInput, notFound } from "../../../common/errorCodes";
-import { nowIso, recordEvent, withIdempotency } from "../../kit";
+import { assertCanWrite, forbidden, isPartner, nowIso, recordEvent, withIdempotency } from "../../kit";
 import type { Context } from "../context";
 import { toContact } from "../mappers";
 import { ContactAttempt } from "../types/ContactAttempt";
@@ -27,6 +27,10 @@ export class ContactLogResolver {
     const party = input.party.trim().toLowerCase();
     if (!/^[a-z][a-z0-9-]{1,40}$/.test(party)) throw badInput(`party must be an organization code, got "${input.party}"`, { argument: "party" });
     if ((input.note?.length ?? 0) > 2000) throw badInput("note is longer than 2000 characters", { argument: "note" });
+    assertCanWrite(ctx.caller, "log contacts");
+    if (isPartner(ctx.caller) && party !== ctx.caller.organization) {
+      throw forbidden(`a partner logs only its own contacts: party must be ${ctx.caller.organization}, got ${party}`, { argument: "party" });
+    }
 
     return withIdempotency(ctx.db, idempotencyKey, "logContact", async (trx) => {
       const customer = await trx.selectFrom("customers").select("id").where("id", "=", input.customerId).executeTakeFirst();

@@ -52,7 +52,7 @@ export class CustomerLookupResolver {
     return {
       normalized: query.value,
       kind: query.kind,
-      candidates: rows.map((row) => ({ customer: toCustomer(row), matchedBy: [...matchedBy.get(row.id)!].sort() })),
+      candidates: rows.map((row) => ({ customer: toCustomer(row, ctx.caller), matchedBy: [...matchedBy.get(row.id)!].sort() })),
       missingSources: missing,
     };
   }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../../common/errorCodes";
-import { cstTime, normalizePhone } from "../../kit";
+import { cstTime, isPartner, maskPhoneFor, normalizePhone, ownsOrNotPartner } from "../../kit";
 import type { Context } from "../context";
 import { toComplaint, toContact, toCustomer } from "../mappers";
 import { Complaint } from "../types/Complaint";
@@ -18,6 +18,18 @@ export function checkPageSize(first: number): number {
   return first;
 }
 
+/**
+ * Partners see a customer's name and city, not their other relationships: billing holds
+ * nothing for them and security detail is gated by verification, so those identities are
+ * not even listed. Orders and aftersales identities stay: those subgraphs show a partner
+ * its own organization's records behind them.
+ */
+const HIDDEN_FROM_PARTNERS = new Set(["billing", "security"]);
+
+function mayFollow(ctx: Context, system: string): boolean {
+  return !(isPartner(ctx.caller) && HIDDEN_FROM_PARTNERS.has(system));
+}
+
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: "A customer by id; null when unknown." })
@@ -25,7 +37,7 @@ export class CustomerResolver {
     if (!CUSTOMER_ID.test(id)) throw badInput(`"${id}" is not a customer id`, { argument: "id" });
     const row = await ctx.loaders.customer.load(id);
     if (row) ctx.servedCustomerIds.add(row.id);
-    return row ? toCustomer(row) : null;
+    return row ? toCustomer(row, ctx.caller) : null;
   }
 
   @Query(() => [Customer], { description: "Customers with this phone number (any format: +86 138-0719-1234, 13807191234). Several for a shared home phone." })
@@ -40,17 +52,18 @@ export class CustomerResolver {
       .orderBy("customers.id")
       .execute();
     for (const row of rows) ctx.servedCustomerIds.add(row.id);
-    return rows.map(toCustomer);
+    return rows.map((row) => toCustomer(row, ctx.caller));
   }
 
   @FieldResolver(() => [Phone])
   async phones(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Phone[]> {
-    return (await ctx.loaders.phones.load(customer.id)).map((row) => ({ number: row.phone, label: row.label }));
+    return (await ctx.loaders.phones.load(customer.id)).map((row) => ({ number: maskPhoneFor(ctx.caller, row.phone), label: row.label }));
   }
 
   @FieldResolver(() => [IdentityLink], { description: "The customer's identity in every system" })
   async identities(@Root() customer: Customer, @Ctx() ctx: Context): Promise<IdentityLink[]> {
-    return (await ctx.loaders.links.load(customer.id)).map((row) => ({ system: row.system, externalId: row.external_id, role: row.role }));
+    const links = (await ctx.loaders.links.load(customer.id)).filter((link) => mayFollow(ctx, link.system));
+    return links.map((row) => ({ system: row.system, externalId: row.external_id, role: row.role }));
   }
 
   @FieldResolver(() => [RetailerCustomer])
@@ -79,14 +92,16 @@ export class CustomerResolver {
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
   ): Promise<ContactAttempt[]> {
-    return (await ctx.loaders.contacts(checkPageSize(first)).load(customer.id)).map(toContact);
+    // A partner sees only its own contacts with the customer: the page may then hold fewer than `first`.
+    const rows = await ctx.loaders.contacts(checkPageSize(first)).load(customer.id);
+    return rows.filter((row) => ownsOrNotPartner(ctx.caller, row.party)).map((row) => toContact(row, ctx.caller));
   }
 
   @FieldResolver(() => [PartyContact], { description: "Before you call: the latest contact with each party (S5)" })
   async beforeYouCall(@Root() customer: Customer, @Ctx() ctx: Context): Promise<PartyContact[]> {
-    const latest = await ctx.loaders.latestContactPerParty.load(customer.id);
+    const latest = (await ctx.loaders.latestContactPerParty.load(customer.id)).filter((row) => ownsOrNotPartner(ctx.caller, row.party));
     return latest.map((row) => {
-      const contact = toContact(row);
+      const contact = toContact(row, ctx.caller);
       const when = cstTime(contact.at);
       const headline =
         contact.outcome === "TOLD_RESOLVED"
@@ -98,10 +113,12 @@ export class CustomerResolver {
 
   @FieldResolver(() => [Complaint])
   async complaints(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Complaint[]> {
-    return (await ctx.loaders.complaints.load(customer.id)).map(toComplaint);
+    const complaints = await ctx.loaders.complaints.load(customer.id);
+    return complaints.filter((row) => ownsOrNotPartner(ctx.caller, row.against_org)).map(toComplaint);
   }
 
   private async linked<T>(customer: Customer, ctx: Context, system: string, toRef: (externalId: string) => T): Promise<T[]> {
+    if (!mayFollow(ctx, system)) return [];
     const links = await ctx.loaders.links.load(customer.id);
     return links.filter((link) => link.system === system).map((link) => toRef(link.external_id));
   }

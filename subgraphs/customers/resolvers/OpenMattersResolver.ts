@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { completeMatters, decodeKey, encodeKey, type MattersQuery, type OpenMatter } from "../../kit";
+import { completeMatters, decodeKey, encodeKey, maskEntries, ownsOrNotPartner, type MattersQuery, type OpenMatter } from "../../kit";
 import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { mergeMatters } from "../merge/mergeMatters";
@@ -28,7 +28,8 @@ export class OpenMattersResolver {
     const asked = (source: string) => (query.ids[source]?.length ?? 0) > 0;
     const { values, missing } = collectSources<OpenMatter>(root as unknown as Record<string, unknown>, "Matters", asked);
     const complaints = await ctx.loaders.complaints.load(query.customerId);
-    const openComplaints = complaints.filter((c) => c.status !== "RESOLVED");
+    // A partner sees the complaints about itself, as on Customer.complaints.
+    const openComplaints = complaints.filter((c) => c.status !== "RESOLVED" && ownsOrNotPartner(ctx.caller, c.against_org));
     const own = await completeMatters(
       ctx.db,
       SELF,
@@ -46,7 +47,7 @@ export class OpenMattersResolver {
     const matters = mergeMatters([...values, ...own]);
     const lastSurvey = await ctx.loaders.lastSurvey.load(query.customerId);
     return {
-      matters,
+      matters: maskEntries(ctx.caller, matters),
       count: matters.length,
       overdueCount: matters.filter((m) => m.overdue).length,
       missingSources: missing,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { badInput } from "../../../common/errorCodes";
-import { decodeCursor, decodeKey, encodeKey, loadTimelineSlice, type TimelineEvent, type TimelineQuery } from "../../kit";
+import { decodeCursor, decodeKey, encodeKey, isPartner, loadScopedTimelineSlice, loadTimelineSlice, maskEntries, type TimelineEvent, type TimelineQuery } from "../../kit";
 import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { mergeTimeline } from "../merge/mergeTimeline";
@@ -8,6 +8,7 @@ import { collectSources } from "../merge/sourceFields";
 import { SELF, SOURCES } from "../sources";
 import { Customer } from "../types/Customer";
 import { Timeline, TimelineResult } from "../types/Timeline";
+import { subjectReference } from "../types/TimelineSubject";
 import { checkPageSize } from "./CustomerResolver";
 
 function checkTime(value: string | null | undefined, argument: string): string | null {
@@ -62,10 +63,13 @@ export class TimelineResolver {
     ctx.servedCustomerIds.add(query.customerId);
     const asked = (source: string) => (!query.sources || query.sources.includes(source)) && (query.ids[source]?.length ?? 0) > 0;
     const { values, missing } = collectSources<TimelineEvent>(root as unknown as Record<string, unknown>, "Events", asked);
-    const own = await loadTimelineSlice(ctx.db, SELF, query);
+    // A partner's own entries here are the contacts and complaints its organization recorded.
+    const own = isPartner(ctx.caller)
+      ? await loadScopedTimelineSlice(ctx.db, SELF, query, { ownerIds: query.ids[SELF] ?? [], actorOrganization: ctx.caller.organization })
+      : await loadTimelineSlice(ctx.db, SELF, query);
     const page = mergeTimeline([...values, ...own], query.first);
     return {
-      entries: page.entries,
+      entries: maskEntries(ctx.caller, page.entries).map((entry) => ({ ...entry, subject: subjectReference(entry.subjectType, entry.subjectId) as never })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.entries.at(-1)?.cursor ?? null },
       missingSources: missing,
       sources: [SELF, ...SOURCES].filter((s) => s === SELF || asked(s)),

@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { TimelineEvent } from "../../kit";
 import { declareExternalSourceFields, requiresAllSources } from "../merge/sourceFields";
+import { TimelineEntry } from "./TimelineEntry";
 
 @ObjectType({ description: "Where this page ends." })
 export class TimelinePageInfo {
@@ -10,7 +11,7 @@ export class TimelinePageInfo {
 
 @ObjectType({ description: "One page of the customer's merged timeline, newest first." })
 export class TimelineResult {
-  @Field(() => [TimelineEvent]) entries!: TimelineEvent[];
+  @Field(() => [TimelineEntry]) entries!: TimelineEntry[];
   @Field(() => TimelinePageInfo) pageInfo!: TimelinePageInfo;
   @Field(() => [String], { description: "Sources asked for but unavailable: their events are absent from this page" }) missingSources!: string[];
   @Field(() => [String], { description: "Sources this page merged" }) sources!: string[];
