@@ -3,13 +3,22 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../common/internalToken";
+import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
+import { CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
 
 /** The deadline of the fetch in progress, read by the fetcher (which gets no context). */
 const fetchDeadline = new AsyncLocalStorage<number>();
 /** Per client request (its context object), each subgraph's deadline. */
 const requestDeadlines = new WeakMap<object, Map<string, number>>();
+
+/** One token cache per secret, shared by every subgraph's data source. */
+const tokenCaches = new Map<string, CallerTokenCache>();
+function tokenCacheFor(secret: string): CallerTokenCache {
+  let cache = tokenCaches.get(secret);
+  if (!cache) tokenCaches.set(secret, (cache = new CallerTokenCache(secret)));
+  return cache;
+}
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -29,8 +38,11 @@ export interface SubgraphDataSourceOptions {
  * - records each fetch (SQL statements the subgraph reported, time) for the cost report.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly tokens: CallerTokenCache;
+
   constructor(private readonly options: SubgraphDataSourceOptions) {
     super({ url: options.url });
+    this.tokens = tokenCacheFor(options.secret);
     // Node's fetch (undici) keeps connections alive; the request's deadline for this subgraph bounds every call.
     this.fetcher = ((url: string, init: RequestInit) => {
       const remaining = (fetchDeadline.getStore() ?? Date.now() + options.timeoutMs) - Date.now();
@@ -55,7 +67,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!context?.caller) return;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.caller, this.options.secret));
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.token(context.caller));
   }
 
   /** Queries are retried once on a connection failure; mutations never (they may have run). */
