@@ -13,7 +13,7 @@ import { openDatabase, type Database } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit"];
+export const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit", "fieldservice"];
 
 export interface CallerClaims {
   role: Role;

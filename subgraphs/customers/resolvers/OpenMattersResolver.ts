@@ -4,7 +4,7 @@ import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { mergeMatters } from "../merge/mergeMatters";
 import { collectSources } from "../merge/sourceFields";
-import { SELF } from "../sources";
+import { identitySystemOf, SELF } from "../sources";
 import { surveyEligibility } from "../survey/surveyEligibility";
 import { Customer } from "../types/Customer";
 import { OpenMattersResult, OpenMattersView } from "../types/OpenMattersView";
@@ -25,7 +25,7 @@ export class OpenMattersResolver {
   async result(@Root() root: OpenMattersView, @Ctx() ctx: Context): Promise<OpenMattersResult> {
     const query = decodeKey<MattersQuery>(root.key);
     ctx.servedCustomerIds.add(query.customerId);
-    const asked = (source: string) => (query.ids[source]?.length ?? 0) > 0;
+    const asked = (source: string) => (query.ids[identitySystemOf(source)]?.length ?? 0) > 0;
     const { values, missing } = collectSources<OpenMatter>(root as unknown as Record<string, unknown>, "Matters", asked);
     const complaints = await ctx.loaders.complaints.load(query.customerId);
     // A partner sees the complaints about itself, as on Customer.complaints.

@@ -5,7 +5,7 @@ import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { mergeTimeline } from "../merge/mergeTimeline";
 import { collectSources } from "../merge/sourceFields";
-import { SELF, SOURCES } from "../sources";
+import { identitySystemOf, SELF, SOURCES } from "../sources";
 import { Customer } from "../types/Customer";
 import { Timeline, TimelineResult } from "../types/Timeline";
 import { subjectReference } from "../types/TimelineSubject";
@@ -61,7 +61,7 @@ export class TimelineResolver {
   async result(@Root() root: Timeline, @Ctx() ctx: Context): Promise<TimelineResult> {
     const query = decodeKey<TimelineQuery>(root.key);
     ctx.servedCustomerIds.add(query.customerId);
-    const asked = (source: string) => (!query.sources || query.sources.includes(source)) && (query.ids[source]?.length ?? 0) > 0;
+    const asked = (source: string) => (!query.sources || query.sources.includes(source)) && (query.ids[identitySystemOf(source)]?.length ?? 0) > 0;
     const { values, missing } = collectSources<TimelineEvent>(root as unknown as Record<string, unknown>, "Events", asked);
     // A partner's own entries here are the contacts and complaints its organization recorded.
     const own = isPartner(ctx.caller)
