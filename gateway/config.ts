@@ -4,7 +4,11 @@ import path from "node:path";
 export interface GatewayConfig {
   /** [PORT] default 4000. */
   port: number;
-  /** [NODE_ENV=production] turns on production rules: no dev keys, no introspection. */
+  /**
+   * [NODE_ENV=production] turns on production rules: no development keys (JWT_JWKS_URL or
+   * JWT_PUBLIC_KEY and JWT_ISSUER required), no introspection, no explorer page at GET /,
+   * no field suggestions ("Did you mean") in errors.
+   */
   production: boolean;
   /** [SUPERGRAPH_PATH] default schema/supergraph.graphql. */
   supergraphPath: string;
@@ -19,20 +23,46 @@ export interface GatewayConfig {
   /** [DATA_DIR] default ./data: where development keys live. */
   dataDir: string;
   auth: AuthConfig;
+  trustedDocuments: TrustedDocumentsConfig;
+  rateLimit: RateLimitConfig;
+}
+
+/**
+ * off: no persisted operations (a hash is PERSISTED_QUERY_NOT_SUPPORTED);
+ * allow: manifest hashes run, any other document runs too (development, migration);
+ * enforce: only operations in the manifest run (production: a stolen token cannot explore the graph).
+ */
+export type TrustedDocumentsMode = "off" | "allow" | "enforce";
+
+export interface TrustedDocumentsConfig {
+  /** [TRUSTED_DOCUMENTS] off | allow | enforce, default allow. Set enforce in production. */
+  mode: TrustedDocumentsMode;
+  /** [TRUSTED_DOCUMENTS_DIR] default schema/operations: every *.graphql below it is trusted. */
+  dir: string;
+}
+
+export interface RateLimitConfig {
+  /** [RATE_LIMIT_PER_MINUTE] default 600: GraphQL requests per caller (JWT sub) per minute. */
+  perMinute: number;
+  /** [REDIS_URL] when set, replicas share one budget per caller in Redis; else in memory per process. */
+  redisUrl?: string;
 }
 
 export interface AuthConfig {
-  /** [JWT_ISSUER] default "customer-360-dev". */
+  /** [JWT_ISSUER] default "customer-360-dev"; production requires it set (the dev issuer is refused). */
   issuer: string;
   /** [JWT_AUDIENCE] default "customer-360". */
   audience: string;
-  /** [JWT_JWKS_URL] verify client tokens against this JWKS. */
+  /** [JWT_JWKS_URL] verify client tokens against this JWKS (keys picked by `kid`). In production https, except loopback. */
   jwksUrl?: string;
   /** [JWT_PUBLIC_KEY] or a PEM (SPKI) public key. Neither: development keys under DATA_DIR/keys. */
   publicKeyPem?: string;
-  /** [JWT_ALGORITHMS] default "ES256,RS256". Never "none". */
+  /** [JWT_ALGORITHMS] default "ES256,RS256". Asymmetric only: never "none" or HS*. */
   algorithms: string[];
 }
+
+/** The issuer `npm run token` writes into development tokens. */
+export const DEV_ISSUER = "customer-360-dev";
 
 function positiveInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
@@ -55,9 +85,31 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (gatewaySecret.length < 32) throw new Error("GATEWAY_SUBGRAPH_SECRET must be set to at least 32 characters (npm start generates one)");
   const algorithms = (env.JWT_ALGORITHMS ?? "ES256,RS256").split(",").map((a) => a.trim()).filter(Boolean);
   if (algorithms.some((a) => a.toLowerCase() === "none" || a.startsWith("HS"))) throw new Error(`JWT_ALGORITHMS must list asymmetric algorithms only, got "${env.JWT_ALGORITHMS}"`);
+  const production = env.NODE_ENV === "production";
+  const jwksUrl = env.JWT_JWKS_URL || undefined;
+  if (production) {
+    // A token minted for development must never open production: demand the real issuer and keys.
+    if (!env.JWT_ISSUER || env.JWT_ISSUER === DEV_ISSUER) throw new Error("production mode (NODE_ENV=production) needs JWT_ISSUER: the development issuer is refused");
+    if (!jwksUrl && !env.JWT_PUBLIC_KEY) throw new Error("production mode (NODE_ENV=production) needs JWT_JWKS_URL or JWT_PUBLIC_KEY: development keys are refused");
+  }
+  if (jwksUrl) {
+    let url: URL;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      throw new Error(`JWT_JWKS_URL must be a URL, got "${jwksUrl}"`);
+    }
+    // Keys fetched over plain http could be swapped in transit; loopback (a sidecar, a test) is the exception.
+    const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+    if (production && url.protocol !== "https:" && !loopback) throw new Error(`JWT_JWKS_URL must use https in production, got "${jwksUrl}"`);
+  }
+  const trustedMode = env.TRUSTED_DOCUMENTS || "allow";
+  if (trustedMode !== "off" && trustedMode !== "allow" && trustedMode !== "enforce") {
+    throw new Error(`TRUSTED_DOCUMENTS must be off, allow or enforce, got "${trustedMode}"`);
+  }
   return {
     port: env.PORT === undefined ? 4000 : Number(env.PORT),
-    production: env.NODE_ENV === "production",
+    production,
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join("schema", "supergraph.graphql")),
     subgraphUrls,
     gatewaySecret,
@@ -65,11 +117,19 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeouts,
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     auth: {
-      issuer: env.JWT_ISSUER ?? "customer-360-dev",
+      issuer: env.JWT_ISSUER ?? DEV_ISSUER,
       audience: env.JWT_AUDIENCE ?? "customer-360",
-      jwksUrl: env.JWT_JWKS_URL || undefined,
+      jwksUrl,
       publicKeyPem: env.JWT_PUBLIC_KEY || undefined,
       algorithms,
+    },
+    trustedDocuments: {
+      mode: trustedMode,
+      dir: path.resolve(env.TRUSTED_DOCUMENTS_DIR ?? path.join("schema", "operations")),
+    },
+    rateLimit: {
+      perMinute: positiveInt("RATE_LIMIT_PER_MINUTE", 600, env),
+      redisUrl: env.REDIS_URL || undefined,
     },
   };
 }

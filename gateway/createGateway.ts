@@ -7,16 +7,19 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode } from "../common/errorCodes";
 import { formatError } from "../common/formatError";
-import { graphqlHandler, sendJson } from "../common/nodeHttp";
+import { DEFAULT_MAX_BODY_BYTES, graphqlHandler, sendJson } from "../common/nodeHttp";
 import { createAuthenticator } from "./auth/authenticate";
 import type { GatewayConfig } from "./config";
 import { EXPLORER_HTML } from "./explorerPage";
 import type { GatewayContext } from "./GatewayContext";
 import { costReportPlugin } from "./plugins/costReport";
 import { DEFAULT_QUERY_LIMITS, queryLimits } from "./plugins/queryLimits";
+import { enforceTrustedDocumentsPlugin } from "./plugins/trustedDocuments";
+import { createCallerRateLimiter } from "./rateLimit";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
 import { subgraphsOf } from "./supergraphSubgraphs";
+import { loadTrustedDocuments, persistedQueryCache } from "./trustedDocuments";
 
 export interface RunningGateway {
   url: string;
@@ -26,15 +29,20 @@ export interface RunningGateway {
 
 /**
  * The one endpoint. Reading top-down, a request goes:
- *   HTTP (body size cap) -> authenticate the bearer JWT -> Apollo Server (limits, plugins)
- *   -> query plan -> SubgraphDataSource per fetch (signed caller, timeout, partial answers)
- *   -> merged answer, errors coded, no stack traces.
+ *   HTTP (body size cap) -> CSRF check -> authenticate the bearer JWT -> rate limit per caller
+ *   -> trusted document lookup (APQ hash) -> parse (token cap) -> validate (armor limits)
+ *   -> trusted documents policy -> query plan -> SubgraphDataSource per fetch (signed caller,
+ *   timeout, partial answers) -> merged answer, errors coded, no stack traces.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const supergraphSdl = fs.readFileSync(config.supergraphPath, "utf8");
   const routingUrls = subgraphsOf(supergraphSdl);
   const subgraphUrls = Object.fromEntries(Object.entries(routingUrls).map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
   const authenticate = await createAuthenticator(config);
+  const trusted = config.trustedDocuments.mode === "off" ? undefined : loadTrustedDocuments(config.trustedDocuments.dir);
+  if (config.trustedDocuments.mode === "enforce" && trusted!.byId.size === 0) {
+    throw new Error(`TRUSTED_DOCUMENTS=enforce but no operations were found under ${config.trustedDocuments.dir}: every request would be refused`);
+  }
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -49,6 +57,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const httpServer = http.createServer();
   const limits = queryLimits(DEFAULT_QUERY_LIMITS, config.production);
+  const rateLimiter = await createCallerRateLimiter(config.rateLimit);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -57,19 +66,46 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     csrfPrevention: true,
     // One operation per HTTP request: batches multiply every limit below.
     allowBatchedHttpRequests: false,
+    parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costReportPlugin(), ...limits.plugins],
+    // Hash-only requests are looked up in the trusted documents manifest, never in a cache clients fill.
+    persistedQueries: trusted ? { cache: persistedQueryCache(trusted) } : false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      costReportPlugin(),
+      ...limits.plugins,
+      ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
+    ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await rateLimiter.close();
+    throw error;
+  }
 
   const handleGraphQL = graphqlHandler<GatewayContext>({
     server: apollo,
-    context: async (req) => ({ caller: await authenticate(req), fetches: [], customerIds: new Set<string>() }),
+    context: async (req) => {
+      const caller = await authenticate(req);
+      // Counted before parsing, so refused and invalid operations spend budget too.
+      await rateLimiter.consume(caller.subject);
+      return { caller, fetches: [], customerIds: new Set<string>() };
+    },
   });
 
   httpServer.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/graphql") return void handleGraphQL(req, res);
+    if (path === "/graphql") {
+      // A declared oversize body is refused unread; `connection: close` because the unread rest
+      // of it would otherwise be parsed as the next request on this keep-alive connection.
+      if (Number(req.headers["content-length"] ?? 0) > DEFAULT_MAX_BODY_BYTES) {
+        const message = `request body exceeds ${DEFAULT_MAX_BODY_BYTES} bytes`;
+        return sendJson(res, 413, { errors: [{ message, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] }, { connection: "close" });
+      }
+      return void handleGraphQL(req, res);
+    }
     if (path === "/health") return sendJson(res, 200, { status: "ok" });
     if (path === "/ready") {
       return void checkSubgraphs(subgraphUrls).then((state) => sendJson(res, state.ready ? 200 : 503, state));
@@ -88,6 +124,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await rateLimiter.close();
+    },
   };
 }

@@ -1,21 +1,48 @@
+import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, exportSPKI, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
 import { isRole, type Caller } from "../../common/caller";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import type { GatewayConfig } from "../config";
-import { DEV_KEY_ID, loadOrCreateDevKeys } from "./devKeys";
+import { DEV_KEY_ID, devKeyFile, loadOrCreateDevKeys } from "./devKeys";
 
 export type Authenticate = (req: IncomingMessage) => Promise<Caller>;
 
 const unauthenticated = (why: string) => requestRefused(ErrorCode.UNAUTHENTICATED, `authentication failed: ${why}`);
 
+/** How long a JWKS answer is trusted before it is fetched again, and how long one fetch may take. */
+const JWKS_CACHE_MAX_AGE_MS = 10 * 60 * 1000;
+const JWKS_TIMEOUT_MS = 5000;
+/** An unknown kid refetches the JWKS (key rotation), but at most this often: bogus kids cannot flood the IdP. */
+const JWKS_COOLDOWN_MS = 30 * 1000;
+
 /** Resolves where client tokens are verified: a JWKS, a configured public key, or the dev key. */
 async function verificationKey(config: GatewayConfig): Promise<{ key: KeyLike | Uint8Array | JWTVerifyGetKey; kid?: string }> {
-  if (config.auth.jwksUrl) return { key: createRemoteJWKSet(new URL(config.auth.jwksUrl)) };
-  if (config.auth.publicKeyPem) return { key: await importSPKI(config.auth.publicKeyPem, config.auth.algorithms[0]) };
+  if (config.auth.jwksUrl) {
+    return {
+      key: createRemoteJWKSet(new URL(config.auth.jwksUrl), {
+        cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
+        timeoutDuration: JWKS_TIMEOUT_MS,
+        cooldownDuration: JWKS_COOLDOWN_MS,
+      }),
+    };
+  }
+  if (config.auth.publicKeyPem) {
+    const key = await importSPKI(config.auth.publicKeyPem, config.auth.algorithms[0]);
+    if (config.production) await refuseDevelopmentKey(config, config.auth.publicKeyPem);
+    return { key };
+  }
   if (config.production) throw new Error("production mode needs JWT_JWKS_URL or JWT_PUBLIC_KEY: development keys are refused");
   const dev = await loadOrCreateDevKeys(config.dataDir);
   return { key: dev.publicKey, kid: dev.kid };
+}
+
+/** Production with the development public key pasted into JWT_PUBLIC_KEY would accept `npm run token` tokens. */
+async function refuseDevelopmentKey(config: GatewayConfig, pem: string): Promise<void> {
+  if (!fs.existsSync(devKeyFile(config.dataDir))) return;
+  const dev = await loadOrCreateDevKeys(config.dataDir);
+  const devPem = await exportSPKI(dev.publicKey as KeyLike);
+  if (devPem.trim() === pem.trim()) throw new Error("production mode refuses JWT_PUBLIC_KEY: it is the development key under DATA_DIR/keys");
 }
 
 /**
@@ -30,10 +57,10 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
     const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/.exec(header.trim());
     if (!match) throw unauthenticated("malformed Authorization header");
     try {
+      // With one known key, a foreign kid is refused before any signature work.
+      if (kid && decodeProtectedHeader(match[1]).kid !== kid) throw unauthenticated("unknown key id");
       const options = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: config.auth.algorithms };
-      const { payload, protectedHeader } =
-        typeof key === "function" ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
-      if (kid && protectedHeader.kid !== kid) throw unauthenticated(`unknown key id "${protectedHeader.kid ?? ""}"`);
+      const { payload } = typeof key === "function" ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
       if (!payload.sub || !isRole(payload.role) || typeof payload.org !== "string") throw unauthenticated("token lacks sub, role or org claims");
       return {
         subject: payload.sub,
@@ -49,6 +76,8 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
       if (error instanceof joseErrors.JOSEAlgNotAllowed) throw unauthenticated("signing algorithm not allowed");
       if (error instanceof joseErrors.JWKSNoMatchingKey) throw unauthenticated("unknown key id");
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw unauthenticated("bad signature");
+      // The IdP's key set could not be fetched: the token may be fine, but it cannot be checked.
+      if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) throw unauthenticated("signing keys unavailable, try again");
       throw unauthenticated("invalid token");
     }
   };

@@ -1,10 +1,12 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ParseOptions } from "graphql";
+import { maxRepeatedFieldsRule } from "./repeatedFields";
 
 /** Limits on what one operation may ask for (OWASP GraphQL cheat sheet), via graphql-armor. */
 export interface QueryLimits {
   /** Deepest selection nesting, fragments expanded. @default 15 */
   maxDepth: number;
-  /** Aliases per operation. @default 20 */
+  /** Aliases per operation (`__typename` aliases are free). @default 20 */
   maxAliases: number;
   /** Lexical tokens per document (stops huge documents before validation). @default 3000 */
   maxTokens: number;
@@ -12,19 +14,34 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Estimated cost (armor's cost model). @default 20000 */
   maxCost: number;
+  /** Times one field may be repeated in one selection set. @default 5 */
+  maxRepeatedFields: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 20, maxTokens: 3000, maxDirectives: 20, maxCost: 20000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 20, maxTokens: 3000, maxDirectives: 20, maxCost: 20000, maxRepeatedFields: 5 };
 
-/** Validation rules and plugins to hand to Apollo Server. Field suggestions are hidden in production. */
+/**
+ * Validation rules, parse options and plugins to hand to Apollo Server. Every refusal is a
+ * 400 with GRAPHQL_PARSE_FAILED (tokens) or GRAPHQL_VALIDATION_FAILED (the rest).
+ * Field suggestions ("Did you mean ...") are hidden in production: they map the schema for
+ * someone who may not introspect it.
+ */
 export function queryLimits(limits: QueryLimits, production: boolean) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    // graphql-js's own parser limit instead of armor's: armor's throws from a plugin hook, which
+    // Apollo answers with HTTP 500; the parser's is an ordinary syntax error (400).
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     costLimit: { maxCost: limits.maxCost, exposeLimits: true },
     blockFieldSuggestion: { enabled: production },
   });
-  return armor.protect();
+  const protection = armor.protect();
+  const parseOptions: ParseOptions = { maxTokens: limits.maxTokens };
+  return {
+    parseOptions,
+    validationRules: [...protection.validationRules, maxRepeatedFieldsRule(limits.maxRepeatedFields)],
+    plugins: protection.plugins,
+  };
 }
