@@ -31,7 +31,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** A GraphQL-shaped error for failures that happen before GraphQL runs (body too large, bad JSON). */
 export function sendHttpError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  // An unread rest of a refused body would be parsed as the next request on a kept-alive connection.
+  const headers: Record<string, string> = error.status === 413 ? { connection: "close" } : {};
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {

@@ -4,14 +4,25 @@ import path from "node:path";
 export interface GatewayConfig {
   /** [PORT] default 4000. */
   port: number;
+  /** [HOST] default 127.0.0.1; 0.0.0.0 to serve other machines (behind your load balancer). */
+  host: string;
   /**
    * [NODE_ENV=production] turns on production rules: no development keys (JWT_JWKS_URL or
    * JWT_PUBLIC_KEY and JWT_ISSUER required), no introspection, no explorer page at GET /,
    * no field suggestions ("Did you mean") in errors.
    */
   production: boolean;
-  /** [SUPERGRAPH_PATH] default schema/supergraph.graphql. */
+  /** [SUPERGRAPH_PATH] default schema/supergraph.graphql; watched: a new supergraph is served without restart. */
   supergraphPath: string;
+  /** [SUPERGRAPH_URL] poll this URL for the supergraph instead of the file. */
+  supergraphUrl?: string;
+  /** [SUPERGRAPH_POLL_MS] default 1000: how often to look for a new supergraph. */
+  supergraphPollMs: number;
+  /**
+   * [AUDIT_TRAIL] on | off, default on: record every operation in the audit subgraph before
+   * answering (fail closed). Off only for measurements against gateways without one.
+   */
+  auditTrail: boolean;
   /** [SUBGRAPH_URL_<NAME>] overrides a routing URL from the supergraph, e.g. SUBGRAPH_URL_ORDERS. */
   subgraphUrls: Record<string, string>;
   /** [GATEWAY_SUBGRAPH_SECRET] secret for the caller tokens the gateway signs for subgraphs (>= 32 chars). */
@@ -109,6 +120,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   }
   return {
     port: env.PORT === undefined ? 4000 : Number(env.PORT),
+    host: env.HOST || "127.0.0.1",
+    supergraphUrl: env.SUPERGRAPH_URL || undefined,
+    supergraphPollMs: positiveInt("SUPERGRAPH_POLL_MS", 1000, env),
+    auditTrail: auditTrailSetting(env.AUDIT_TRAIL, production),
     production,
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join("schema", "supergraph.graphql")),
     subgraphUrls,
@@ -132,4 +147,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       redisUrl: env.REDIS_URL || undefined,
     },
   };
+}
+
+function auditTrailSetting(raw: string | undefined, production: boolean): boolean {
+  const value = raw || "on";
+  if (value !== "on" && value !== "off") throw new Error(`AUDIT_TRAIL must be on or off, got "${raw}"`);
+  if (value === "off" && production) throw new Error("AUDIT_TRAIL=off is refused in production: every read of customer data must be recorded");
+  return value === "on";
 }

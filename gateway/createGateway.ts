@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
@@ -12,12 +11,14 @@ import { createAuthenticator } from "./auth/authenticate";
 import type { GatewayConfig } from "./config";
 import { EXPLORER_HTML } from "./explorerPage";
 import type { GatewayContext } from "./GatewayContext";
+import { auditTrailPlugin } from "./plugins/auditTrail";
 import { costReportPlugin } from "./plugins/costReport";
 import { DEFAULT_QUERY_LIMITS, queryLimits } from "./plugins/queryLimits";
 import { enforceTrustedDocumentsPlugin } from "./plugins/trustedDocuments";
 import { createCallerRateLimiter } from "./rateLimit";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
+import { supergraphSource } from "./supergraphSource";
 import { subgraphsOf } from "./supergraphSubgraphs";
 import { loadTrustedDocuments, persistedQueryCache } from "./trustedDocuments";
 
@@ -35,9 +36,12 @@ export interface RunningGateway {
  *   timeout, partial answers) -> merged answer, errors coded, no stack traces.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const supergraphSdl = fs.readFileSync(config.supergraphPath, "utf8");
-  const routingUrls = subgraphsOf(supergraphSdl);
-  const subgraphUrls = Object.fromEntries(Object.entries(routingUrls).map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
+  // Where each subgraph is: the supergraph's routing URLs, overridden by SUBGRAPH_URL_<NAME>;
+  // refreshed whenever a new supergraph goes live.
+  let subgraphUrls: Record<string, string> = {};
+  const onSupergraph = (sdl: string) => {
+    subgraphUrls = Object.fromEntries(Object.entries(subgraphsOf(sdl)).map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
+  };
   const authenticate = await createAuthenticator(config);
   const trusted = config.trustedDocuments.mode === "off" ? undefined : loadTrustedDocuments(config.trustedDocuments.dir);
   if (config.trustedDocuments.mode === "enforce" && trusted!.byId.size === 0) {
@@ -45,11 +49,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   }
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name }) =>
+    supergraphSdl: supergraphSource({ path: config.supergraphPath, url: config.supergraphUrl, pollMs: config.supergraphPollMs, onLoaded: onSupergraph }),
+    buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
-        url: subgraphUrls[name],
+        url: config.subgraphUrls[name] ?? url!,
         secret: config.gatewaySecret,
         timeoutMs: config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
       }),
@@ -76,6 +80,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       costReportPlugin(),
       ...limits.plugins,
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
+      // Last: if the trail cannot be written it withholds the whole answer (fail closed).
+      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, secret: config.gatewaySecret })] : []),
     ],
   });
   try {
@@ -118,11 +124,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(config.port, "127.0.0.1", resolve);
+    httpServer.listen(config.port, config.host, resolve);
   });
+  if (config.auditTrail && !subgraphUrls.audit) {
+    await apollo.stop();
+    throw new Error("AUDIT_TRAIL is on but the supergraph has no audit subgraph");
+  }
   const port = (httpServer.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}/graphql`,
     port,
     stop: async () => {
       await apollo.stop();

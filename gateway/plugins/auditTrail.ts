@@ -13,8 +13,8 @@ import type { GatewayContext } from "../GatewayContext";
  * a read nobody can account for is worse than a read that has to be retried.
  */
 export interface AuditTrailOptions {
-  /** The audit subgraph's /graphql URL. */
-  auditUrl: string;
+  /** The audit subgraph's /graphql URL (a function: it may move when a new supergraph goes live). */
+  auditUrl: string | (() => string);
   /** GATEWAY_SUBGRAPH_SECRET: the gateway signs its own system token with it. */
   secret: string;
   /** Give up on the audit write after this long (default 3000 ms); the answer is then withheld. */
@@ -199,7 +199,7 @@ export function buildAuditEntries(requestContext: GraphQLRequestContextWillSendR
 export async function recordAuditEntries(options: AuditTrailOptions, entries: AuditEntryInput[]): Promise<void> {
   for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_CALL) {
     const chunk = entries.slice(i, i + MAX_ENTRIES_PER_CALL);
-    const response = await fetch(options.auditUrl, {
+    const response = await fetch(typeof options.auditUrl === "function" ? options.auditUrl() : options.auditUrl, {
       method: "POST",
       headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await signInternalToken(GATEWAY_CALLER, options.secret) },
       body: JSON.stringify({ query: RECORD, variables: { entries: chunk } }),

@@ -42,7 +42,7 @@ describeEachDatabase("the customer graph end to end", (target) => {
     expect(customer.securityLogins[0].id).toBe("u-wanglei");
     expect(customer.timeline.result.missingSources).toEqual([]);
     const served = new Set(body.extensions.cost.fetches.map((f: { subgraph: string }) => f.subgraph));
-    expect([...served].sort()).toEqual(["aftersales", "billing", "customers", "orders", "security"]);
+    expect([...served]).toEqual(expect.arrayContaining(["aftersales", "billing", "customers", "orders", "security"]));
   });
 
   it("answers an unknown phone with an empty list, and a malformed one with a coded error", async () => {

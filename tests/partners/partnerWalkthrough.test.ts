@@ -119,7 +119,7 @@ describe("PARTNERS.md walkthrough: a partner subgraph from an empty folder to th
   });
 
   // TODO(lead): flip to true once gateway/supergraphSource.ts (SUPERGRAPH_PATH watch) is wired into startGateway.
-  const HOT_RELOAD_READY = false;
+  const HOT_RELOAD_READY = true;
   (HOT_RELOAD_READY ? it : it.skip)("8: a running gateway picks the partner up without a restart", async () => {
     graph ??= await startPartnerGraph(path.join(schemaDir, "supergraph.yaml"), path.join(schemaDir, "customer360-sources.yaml"), [{ name: "insurer", main: path.join(partnerDir, "dist", "subgraphs", "insurer", "main.js") }]);
     const live = path.join(schemaDir, "live-supergraph.graphql");

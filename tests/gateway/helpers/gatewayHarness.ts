@@ -10,7 +10,7 @@ import { readSupergraphConfig } from "../../../schema/tooling/supergraphConfig";
 import { startServiceProcess, type ServiceProcess } from "../../../scripts/lib/serviceProcess";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
-const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security"];
+const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit", "fieldservice"];
 
 export interface HttpResult {
   status: number;
@@ -52,7 +52,7 @@ export function composeTestSupergraph(): string {
   return cached;
 }
 
-/** The five real subgraphs (built code, child processes) sharing one secret, plus a supergraph. */
+/** The real subgraphs (built code, child processes) sharing one secret, plus a supergraph. */
 export interface Subgraphs {
   dataDir: string;
   secret: string;
