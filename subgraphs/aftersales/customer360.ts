@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { customer360Source, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
+import { authorizeSource, customer360Source, isPartner, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
+import { partnerOwnerIds } from "./access";
 import { beijingWindow, IN_TRANSIT_STATUSES, MatterKind, OPEN_CASE_STATUSES, OPEN_TASK_STATUSES } from "./caseStatus";
 import type { Context } from "./context";
 import type { DB } from "./db/tables";
@@ -26,7 +27,9 @@ interface OpenRow {
  * statement (UNION ALL of indexed owner lookups): cases, scheduled visits, open callbacks,
  * open verification tasks, replacements in transit.
  */
-async function openMatters(ctx: Context, ownerIds: string[]): Promise<MatterRecord[]> {
+async function openMatters(ctx: Context, customerOwnerIds: string[]): Promise<MatterRecord[]> {
+  const ownerIds = await partnerOwnerIds(ctx, customerOwnerIds);
+  if (ownerIds.length === 0) return [];
   const db = ctx.db;
   const rows: OpenRow[] = await db
     .selectFrom("service_cases")
@@ -120,7 +123,9 @@ async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<I
       .execute();
   }
   const seen = new Set<string>();
+  const visibleOwners = isPartner(ctx.caller) ? new Set(await partnerOwnerIds(ctx, [...new Set(rows.map((row) => row.owner_id))])) : null;
   return rows
+    .filter((row) => !visibleOwners || visibleOwners.has(row.owner_id))
     .filter((row) => {
       const key = `${row.owner_id}|${row.matched_by}`;
       return seen.has(key) ? false : (seen.add(key), true);
@@ -128,4 +133,8 @@ async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<I
     .map((row) => ({ system: SOURCE, externalId: row.owner_id, matchedBy: row.matched_by }));
 }
 
-export const aftersalesSource = customer360Source<DB, Loaders>(SOURCE, { openMatters, lookup });
+/** A partner's share of the customer's after-sales history: the registrations with its own maker. */
+export const aftersalesSource = authorizeSource<Context>(customer360Source<DB, Loaders>(SOURCE, { openMatters, lookup }), {
+  source: SOURCE,
+  partnerTimeline: async (ctx, ownerIds) => ({ ownerIds: await partnerOwnerIds(ctx, ownerIds) }),
+});

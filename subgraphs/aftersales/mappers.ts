@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
-import { maskPhone, type Handler, type Handoff } from "../kit";
+import type { Caller } from "../../common/caller";
+import { maskAddressFor, maskPhone, type Handler, type Handoff } from "../kit";
 import type { MatterHandlersTable } from "../kit/customer360/tables";
 import type {
   ArrangementsTable,
@@ -55,14 +56,15 @@ export function toServiceCase(row: Selectable<ServiceCasesTable>): ServiceCase {
   };
 }
 
-export function toMakerCustomer(row: Selectable<MakerCustomersTable>): MakerCustomer {
+/** The street address is masked for analysts and partners (city only); the phone is masked for everyone. */
+export function toMakerCustomer(row: Selectable<MakerCustomersTable>, caller: Caller): MakerCustomer {
   return {
     id: row.id,
     maker: row.maker,
     name: row.name,
     nameLatin: row.name_latin,
     city: row.city,
-    address: row.address,
+    address: maskAddressFor(caller, row.address, row.city),
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
     registeredAt: row.registered_at,
   };

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
 import { aftersalesSource } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
@@ -23,7 +23,8 @@ import { Order } from "./types/Order";
 export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "aftersales",
   defaultPort: 4003,
-  resolvers: [
+  // Authorization (kit/authorization.ts, access.ts): the gates here, partner and analyst views in resolvers and mappers.
+  resolvers: guardResolvers([
     ServiceCaseResolver,
     CaseMutationResolver,
     MakerCustomerResolver,
@@ -36,9 +37,9 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     ServiceArrangementResolver,
     OrderResolver,
     ...aftersalesSource.resolvers,
-  ],
+  ]),
   orphanedTypes: [Order, ...aftersalesSource.orphanedTypes],
-  referenceResolvers: { ...referenceResolvers, ...aftersalesSource.referenceResolvers },
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...aftersalesSource.referenceResolvers }),
   migrations,
   seedMarkerTable: "service_cases",
   seed: seedStories,

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { customer360Source, maskPhone, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
+import { authorizeSource, customer360Source, isPartner, maskPhone, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
 import type { Context } from "./context";
 import type { DB } from "./db/tables";
 import { DISPUTE_MATTER, type Loaders } from "./loaders";
@@ -21,6 +21,7 @@ interface OpenRow {
 
 /** Open disputes, active suspensions and ongoing outages on the accounts' lines: one statement. */
 async function openMatters(ctx: Context, ownerIds: string[]): Promise<MatterRecord[]> {
+  if (isPartner(ctx.caller)) return [];
   const owners = sql.join(ownerIds);
   const { rows } = await sql<OpenRow>`
     select 'BILLING_DISPUTE' as kind, d.id, d.account_number, d.reason as detail, d.opened_at, d.invoice_number as ref, null as extra
@@ -85,6 +86,7 @@ function outageTitle(id: string, area: string, lines: string[], explanation: str
 
 /** Accounts an identifier points to: by account, line or invoice number, or a phone on a line or as contact. */
 async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<IdentityRef[]> {
+  if (isPartner(ctx.caller)) return [];
   const value = identifier.value;
   let rows: Array<{ account_number: string; matched_by: string }>;
   if (identifier.kind === "phone") {
@@ -112,4 +114,8 @@ async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<I
   return [...byAccount.values()];
 }
 
-export const billingSource = customer360Source<DB, Loaders>("billing", { openMatters, lookup });
+/** Partners get nothing from billing: an empty slice, no matters, no matches. */
+export const billingSource = authorizeSource<Context>(customer360Source<DB, Loaders>("billing", { openMatters, lookup }), {
+  source: "billing",
+  partnerTimeline: async () => null,
+});

@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
+import { assertMayReadBilling, denyPartners } from "./access";
 import { billingSource } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
@@ -6,7 +7,7 @@ import { createLoaders, type Loaders } from "./loaders";
 import { BillingAccountResolver } from "./resolvers/BillingAccountResolver";
 import { BillingDisputeResolver } from "./resolvers/BillingDisputeResolver";
 import { BillingLineResolver } from "./resolvers/BillingLineResolver";
-import { InvoiceResolver } from "./resolvers/InvoiceResolver";
+import { InvoiceItemResolver, InvoiceResolver } from "./resolvers/InvoiceResolver";
 import { OutageResolver } from "./resolvers/OutageResolver";
 import { referenceResolvers } from "./resolvers/references";
 import { SuspensionResolver } from "./resolvers/SuspensionResolver";
@@ -17,9 +18,13 @@ import { seedSynthetic } from "./seed/synthetic";
 export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "billing",
   defaultPort: 4004,
-  resolvers: [BillingAccountResolver, BillingLineResolver, InvoiceResolver, OutageResolver, SuspensionResolver, BillingDisputeResolver, ...billingSource.resolvers],
+  // Authorization (kit/authorization.ts, access.ts): nothing for partners or the system identity; analysts see personal data masked.
+  resolvers: [
+    ...guardResolvers([BillingAccountResolver, BillingLineResolver, InvoiceResolver, InvoiceItemResolver, OutageResolver, SuspensionResolver, BillingDisputeResolver], denyPartners),
+    ...billingSource.resolvers,
+  ],
   orphanedTypes: billingSource.orphanedTypes,
-  referenceResolvers: { ...referenceResolvers, ...billingSource.referenceResolvers },
+  referenceResolvers: { ...guardReferences(referenceResolvers, assertMayReadBilling), ...guardReferences(billingSource.referenceResolvers) },
   migrations,
   seedMarkerTable: "billing_accounts",
   seed: seedStories,

@@ -19,3 +19,4 @@ export { normalizeIdentifier, normalizePhone, maskPhone, type NormalizedIdentifi
 export { encodeKey, decodeKey, encodeCursor, decodeCursor, type TimelineQuery, type MattersQuery, type LookupQuery, type IdentityIds } from "./customer360/queryKeys";
 export { SLA_HOURS, slaHours } from "./customer360/sla";
 export { seededRandom, insertInChunks, type SyntheticPerson, type SyntheticSeeder } from "./synthetic";
+export * from "./authorization";

@@ -1,4 +1,5 @@
-import { customer360Source, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
+import { authorizeSource, customer360Source, isPartner, ownsOrNotPartner, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
+import { partnerSubjectIds } from "./access";
 import type { Context } from "./context";
 import type { DB } from "./db/tables";
 import type { Loaders } from "./loaders";
@@ -14,14 +15,15 @@ async function openMatters(ctx: Context, ownerIds: string[]): Promise<MatterReco
       .selectFrom("return_requests as r")
       .leftJoin("order_lines as l", (join) => join.onRef("l.order_number", "=", "r.order_number").onRef("l.line_no", "=", "r.line_no"))
       .leftJoin("products as p", "p.sku", "l.sku")
-      .select(["r.number", "r.order_number", "r.type", "r.status", "r.opened_at", "p.name as product_name", "p.name_latin as product_latin"])
+      .select(["r.number", "r.order_number", "r.type", "r.status", "r.opened_at", "p.name as product_name", "p.name_latin as product_latin", "p.brand"])
       .where("r.customer_id", "in", ownerIds)
       .where("r.closed_at", "is", null)
       .execute(),
     ctx.db.selectFrom("vas_orders").selectAll().where("customer_id", "in", ownerIds).where("closed_at", "is", null).execute(),
   ]);
+  // A partner's open matters here: returns of its products, services it sold.
   return [
-    ...returns.map((row) => ({
+    ...returns.filter((row) => ownsOrNotPartner(ctx.caller, row.brand)).map((row) => ({
       kind: returnMatterKind(row.type),
       id: row.number,
       title: `${row.type === "REPAIR" ? "Repair" : row.type === "REFUND" ? "Refund" : "Exchange"} request ${row.number} on order ${row.order_number}${
@@ -32,7 +34,7 @@ async function openMatters(ctx: Context, ownerIds: string[]): Promise<MatterReco
       subjectType: "ReturnRequest",
       subjectId: row.number,
     })),
-    ...services.map((row) => ({
+    ...services.filter((row) => ownsOrNotPartner(ctx.caller, row.ordered_by_org)).map((row) => ({
       kind: VAS_MATTER_KIND,
       id: row.number,
       title: `${row.service_name} sold in case ${row.case_number}`,
@@ -51,6 +53,15 @@ async function openMatters(ctx: Context, ownerIds: string[]): Promise<MatterReco
  * One statement, chosen by the number's prefix.
  */
 async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<IdentityRef[]> {
+  const matches = await lookupAll(ctx, identifier);
+  if (!isPartner(ctx.caller) || matches.length === 0) return matches;
+  // A partner finds a customer only through its own records: the number typed must be one of
+  // them, or (a customer id) the customer must have some.
+  const visible = await partnerSubjectIds(ctx, [...new Set(matches.map((match) => match.externalId))]);
+  return matches.filter((match) => (match.matchedBy === "customer" ? visible.length > 0 : visible.includes(identifier.value)));
+}
+
+async function lookupAll(ctx: Context, identifier: NormalizedIdentifier): Promise<IdentityRef[]> {
   if (identifier.kind !== "reference") return [];
   const value = identifier.value;
   const match = (rows: { customer_id: string }[], matchedBy: string) => rows.map((row) => ({ system: SYSTEM, externalId: row.customer_id, matchedBy }));
@@ -61,4 +72,8 @@ async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<I
   return match(rows, "customer");
 }
 
-export const customer360 = customer360Source<DB, Loaders>(SYSTEM, { openMatters, lookup });
+/** A partner's part of the retailer's timeline: events about its own orders, returns and services, filtered in SQL. */
+export const customer360 = authorizeSource<Context>(customer360Source<DB, Loaders>(SYSTEM, { openMatters, lookup }), {
+  source: SYSTEM,
+  partnerTimeline: async (ctx, ownerIds) => ({ ownerIds, subjectIds: await partnerSubjectIds(ctx, ownerIds) }),
+});

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
 import { customer360 } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
@@ -19,7 +19,8 @@ import { ServiceCase } from "./types/ServiceCase";
 export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "orders",
   defaultPort: 4002,
-  resolvers: [
+  // Authorization (kit/authorization.ts, access.ts): the gates here, partner views in resolvers.
+  resolvers: guardResolvers([
     RetailerCustomerResolver,
     OrderResolver,
     OrderLineResolver,
@@ -28,9 +29,9 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
     ValueAddedServiceOrderResolver,
     ServiceCaseResolver,
     ...customer360.resolvers,
-  ],
+  ]),
   orphanedTypes: [ServiceCase, ...customer360.orphanedTypes],
-  referenceResolvers: { ...referenceResolvers, ...customer360.referenceResolvers },
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...customer360.referenceResolvers }),
   migrations,
   seedMarkerTable: "orders",
   seed,

@@ -1,6 +1,7 @@
 import { conflict, notFound } from "../../../common/errorCodes";
 import { nowIso, recordEvent, releaseHandler, settleCommitments } from "../../kit";
 import { beijingWindow, MatterKind } from "../caseStatus";
+import { assertMayActOnVisit } from "../access";
 import type { Context } from "../context";
 import { toVisit } from "../mappers";
 import type { Visit } from "../types/Visit";
@@ -23,6 +24,7 @@ export async function cancelVisit(ctx: Context, input: CancelVisitInput): Promis
   const visitId = identifier(input.visitId, "visitId", "visitId");
   const reason = text(input.reason, "reason");
   const actor = actorOf(ctx.caller);
+  await assertMayActOnVisit(ctx, visitId, "cancel visits");
   return idempotent(ctx, input.idempotencyKey, "cancelVisit", async (trx) => {
     const at = nowIso();
     const updated = await trx

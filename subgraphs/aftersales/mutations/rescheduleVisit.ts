@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { conflict, notFound } from "../../../common/errorCodes";
 import { assignHandler, nowIso, recordEvent, releaseHandler, settleCommitments } from "../../kit";
 import { beijingWindow, MatterKind } from "../caseStatus";
+import { assertMayActOnVisit } from "../access";
 import type { Context } from "../context";
 import { toVisit } from "../mappers";
 import type { Visit } from "../types/Visit";
@@ -24,6 +25,7 @@ export async function rescheduleVisit(ctx: Context, input: RescheduleVisitInput)
   const visitId = identifier(input.visitId, "visitId", "visitId");
   const window = visitWindow(input.windowStart, input.windowEnd);
   const actor = actorOf(ctx.caller);
+  await assertMayActOnVisit(ctx, visitId, "reschedule visits");
   return idempotent(ctx, input.idempotencyKey, "rescheduleVisit", async (trx) => {
     const at = nowIso();
     const newId = `VIS-${randomUUID().slice(0, 8).toUpperCase()}`;

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { conflict, notFound } from "../../../common/errorCodes";
 import { nowIso, recordEvent, releaseHandler, settleCommitments, type ActorInput } from "../../kit";
 import { beijingWindow, CLOSABLE_CASE_STATUSES, MatterKind, OPEN_TASK_STATUSES } from "../caseStatus";
+import { assertMayActOnCase } from "../access";
 import type { Context } from "../context";
 import type { DB } from "../db/tables";
 import { toServiceCase } from "../mappers";
@@ -24,6 +25,7 @@ export async function resolveCaseByCustomer(ctx: Context, input: ResolveCaseInpu
   const caseNumber = identifier(input.caseNumber, "caseNumber", "caseNumber");
   const note = text(input.note, "note");
   const actor = actorOf(ctx.caller);
+  await assertMayActOnCase(ctx, caseNumber, "close cases");
   return idempotent(ctx, input.idempotencyKey, "resolveCaseByCustomer", async (trx) => {
     const at = nowIso();
     const updated = await trx

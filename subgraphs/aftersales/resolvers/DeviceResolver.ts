@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { authorizeMakerRecord } from "../access";
 import type { Context } from "../context";
 import { toDevice, toEntitlement, toKnownIssue, toMakerCustomer } from "../mappers";
 import { Device } from "../types/Device";
@@ -12,13 +13,13 @@ export class DeviceResolver {
   @Query(() => Device, { nullable: true, description: "A device by serial number; null when unknown" })
   async device(@Arg("serial", () => String) serial: string, @Ctx() ctx: Context): Promise<Device | null> {
     const row = await ctx.loaders.device.load(identifier(serial, "serial", "serial"));
-    return row ? toDevice(row) : null;
+    return row ? toDevice(authorizeMakerRecord(ctx, row.maker, `device ${row.serial}`, row)) : null;
   }
 
   @FieldResolver(() => MakerCustomer, { nullable: true, description: "Who registered it" })
   async owner(@Root() device: Device, @Ctx() ctx: Context): Promise<MakerCustomer | null> {
     const row = await ctx.loaders.makerCustomer.load(device.ownerId);
-    return row ? toMakerCustomer(row) : null;
+    return row ? toMakerCustomer(row, ctx.caller) : null;
   }
 
   @FieldResolver(() => [Entitlement], { description: "Warranty, paid premium on-site service, ... (S6)" })

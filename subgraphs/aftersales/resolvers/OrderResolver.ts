@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { visibleCases } from "../access";
 import type { Context } from "../context";
 import { toServiceCase } from "../mappers";
 import { Order } from "../types/Order";
@@ -14,6 +15,7 @@ export class OrderResolver {
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1-100, newest first" }) first: number | null,
   ): Promise<ServiceCase[]> {
-    return (await ctx.loaders.casesByOrder(pageSize(first ?? 20)).load(order.number)).map(toServiceCase);
+    const rows = await ctx.loaders.casesByOrder(pageSize(first ?? 20)).load(order.number);
+    return (await visibleCases(ctx, rows)).map(toServiceCase);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Commitment, Handler, Handoff, toCommitment } from "../../kit";
+import { authorizeCase } from "../access";
 import type { Context } from "../context";
 import {
   currentHandler,
@@ -33,13 +34,13 @@ export class ServiceCaseResolver {
   @Query(() => ServiceCase, { nullable: true, description: "A service case by number (CS-...); null when unknown" })
   async serviceCase(@Arg("number", () => String) number: string, @Ctx() ctx: Context): Promise<ServiceCase | null> {
     const row = await ctx.loaders.serviceCase.load(identifier(number, "caseNumber", "number"));
-    return row ? toServiceCase(row) : null;
+    return row ? toServiceCase(await authorizeCase(ctx, row)) : null;
   }
 
   @FieldResolver(() => MakerCustomer, { nullable: true, description: "The customer's registration with the maker" })
   async customer(@Root() serviceCase: ServiceCase, @Ctx() ctx: Context): Promise<MakerCustomer | null> {
     const row = await ctx.loaders.makerCustomer.load(serviceCase.ownerId);
-    return row ? toMakerCustomer(row) : null;
+    return row ? toMakerCustomer(row, ctx.caller) : null;
   }
 
   @FieldResolver(() => Device, { nullable: true })

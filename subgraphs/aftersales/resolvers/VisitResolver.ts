@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { authorizeVisitCase } from "../access";
 import type { Context } from "../context";
 import { toServiceCase, toServiceCenter, toTechnician, toVisit } from "../mappers";
 import { ServiceCase } from "../types/ServiceCase";
@@ -12,7 +13,9 @@ export class VisitResolver {
   @Query(() => Visit, { nullable: true, description: "A technician visit by id (VIS-...); null when unknown" })
   async visit(@Arg("id", () => String) id: string, @Ctx() ctx: Context): Promise<Visit | null> {
     const row = await ctx.loaders.visit.load(identifier(id, "visitId", "id"));
-    return row ? toVisit(row) : null;
+    if (!row) return null;
+    await authorizeVisitCase(ctx, row.id, row.case_number);
+    return toVisit(row);
   }
 
   @FieldResolver(() => ServiceCase, { nullable: true })

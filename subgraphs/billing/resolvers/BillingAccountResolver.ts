@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { maskAddressFor } from "../../kit";
 import type { Context } from "../context";
 import { BillingAccount, toBillingAccount } from "../types/BillingAccount";
 import { BillingDispute, toBillingDispute } from "../types/BillingDispute";
@@ -16,6 +17,16 @@ export class BillingAccountResolver {
   async billingAccount(@Arg("number", () => String) number: string, @Ctx() ctx: Context): Promise<BillingAccount | null> {
     const row = await ctx.loaders.accountByNumber.load(parseReference(number, "number"));
     return row ? toBillingAccount(row) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  address(@Root() account: BillingAccount, @Ctx() ctx: Context): string | null {
+    return maskAddressFor(ctx.caller, account.address);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  addressLatin(@Root() account: BillingAccount, @Ctx() ctx: Context): string | null {
+    return maskAddressFor(ctx.caller, account.addressLatin);
   }
 
   @FieldResolver(() => [BillingLine], { description: "Lines in account order (corporate line 1 first), up to `first` (1-100)" })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { maskPhoneFor } from "../../kit";
 import type { Context } from "../context";
 import { BillingAccount, toBillingAccount } from "../types/BillingAccount";
 import { BillingAddOn, toBillingAddOn } from "../types/BillingAddOn";
@@ -13,6 +14,12 @@ export class BillingLineResolver {
   async billingLine(@Arg("number", () => String) number: string, @Ctx() ctx: Context): Promise<BillingLine | null> {
     const row = await ctx.loaders.lineByNumber.load(parseLineNumber(number));
     return row ? toBillingLine(row) : null;
+  }
+
+  /** The key stays whole inside the object (the other fields follow it); only what is shown is masked. */
+  @FieldResolver(() => ID, { description: "Normalized phone number (13011112222, 02787654321) or operator id" })
+  number(@Root() line: BillingLine, @Ctx() ctx: Context): string {
+    return /^\d{7,}$/.test(line.number) ? maskPhoneFor(ctx.caller, line.number) : line.number;
   }
 
   @FieldResolver(() => BillingAccount, { nullable: true })

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { maskPhoneFor } from "../../kit";
 import type { Context } from "../context";
 import { BillingAccount, toBillingAccount } from "../types/BillingAccount";
 import { Invoice, toInvoice } from "../types/Invoice";
@@ -23,5 +24,13 @@ export class InvoiceResolver {
   async items(@Root() invoice: Invoice, @Ctx() ctx: Context): Promise<InvoiceItem[]> {
     const rows = await ctx.loaders.itemsByInvoice.load(invoice.number);
     return rows.map(toInvoiceItem);
+  }
+}
+
+@Resolver(() => InvoiceItem)
+export class InvoiceItemResolver {
+  @FieldResolver(() => String, { nullable: true, description: "The line it was charged for; null for account-level items" })
+  lineNumber(@Root() item: InvoiceItem, @Ctx() ctx: Context): string | null {
+    return item.lineNumber && /^\d{7,}$/.test(item.lineNumber) ? maskPhoneFor(ctx.caller, item.lineNumber) : item.lineNumber;
   }
 }

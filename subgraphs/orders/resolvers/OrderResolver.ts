@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { authorizeOrder, visibleReturns } from "../access";
 import type { Context } from "../context";
 import { toCustomer, toOrder, toOrderLine, toReturnRequest, toStore } from "../mappers";
 import { Order } from "../types/Order";
@@ -13,7 +14,7 @@ export class OrderResolver {
   @Query(() => Order, { nullable: true, description: "An order by number (YG-20261102-0001); null when unknown." })
   async order(@Arg("number", () => String) number: string, @Ctx() ctx: Context): Promise<Order | null> {
     const row = await ctx.loaders.order.load(parseId("orderNumber", number, "number"));
-    return row && toOrder(row);
+    return row && toOrder(await authorizeOrder(ctx, row));
   }
 
   @FieldResolver(() => [OrderLine])
@@ -37,6 +38,6 @@ export class OrderResolver {
 
   @FieldResolver(() => [ReturnRequest], { description: "Return, refund and repair requests on this order, newest first" })
   async returns(@Root() order: Order, @Ctx() ctx: Context): Promise<ReturnRequest[]> {
-    return (await ctx.loaders.returnsOfOrder.load(order.number)).map(toReturnRequest);
+    return (await visibleReturns(ctx, await ctx.loaders.returnsOfOrder.load(order.number))).map(toReturnRequest);
   }
 }

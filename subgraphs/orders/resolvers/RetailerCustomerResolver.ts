@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { vasVisible, visibleOrders, visibleReturns } from "../access";
 import type { Context } from "../context";
 import { toCustomer, toOrder, toReturnRequest, toVasOrder } from "../mappers";
 import { Order } from "../types/Order";
@@ -18,13 +19,13 @@ export class RetailerCustomerResolver {
   @FieldResolver(() => [Order], { description: "Newest first" })
   async orders(@Root() customer: RetailerCustomer, @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null, @Ctx() ctx: Context): Promise<Order[]> {
     const rows = await ctx.loaders.ordersOfCustomer(parseFirst(first)).load(customer.id);
-    return rows.map(toOrder);
+    return (await visibleOrders(ctx, rows)).map(toOrder);
   }
 
   @FieldResolver(() => [ReturnRequest], { description: "Return, refund and repair requests, newest first" })
   async returns(@Root() customer: RetailerCustomer, @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null, @Ctx() ctx: Context): Promise<ReturnRequest[]> {
     const rows = await ctx.loaders.returnsOfCustomer(parseFirst(first)).load(customer.id);
-    return rows.map(toReturnRequest);
+    return (await visibleReturns(ctx, rows)).map(toReturnRequest);
   }
 
   @FieldResolver(() => [ValueAddedServiceOrder], { description: "Paid services bought inside service cases, newest first" })
@@ -34,6 +35,6 @@ export class RetailerCustomerResolver {
     @Ctx() ctx: Context,
   ): Promise<ValueAddedServiceOrder[]> {
     const rows = await ctx.loaders.vasOfCustomer(parseFirst(first)).load(customer.id);
-    return rows.map(toVasOrder);
+    return rows.filter((row) => vasVisible(ctx, row)).map(toVasOrder);
   }
 }

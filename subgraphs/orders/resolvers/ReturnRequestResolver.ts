@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Handler } from "../../kit";
+import { authorizeReturn } from "../access";
 import type { Context } from "../context";
 import { toCustomer, toHandler, toOrder, toOrderLine, toReturnRequest, toStore } from "../mappers";
 import { Order } from "../types/Order";
@@ -19,7 +20,7 @@ export class ReturnRequestResolver {
   @Query(() => ReturnRequest, { nullable: true, description: "A return/repair request by number (RT-0001); null when unknown." })
   async returnRequest(@Arg("number", () => String) number: string, @Ctx() ctx: Context): Promise<ReturnRequest | null> {
     const row = await ctx.loaders.returnRequest.load(parseId("returnNumber", number, "number"));
-    return row && toReturnRequest(row);
+    return row && toReturnRequest(await authorizeReturn(ctx, row));
   }
 
   @FieldResolver(() => Order)

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { authorizeVas } from "../access";
 import type { Context } from "../context";
 import { toCustomer, toVasOrder } from "../mappers";
 import { fenToYuan } from "../money";
@@ -15,7 +16,7 @@ export class ValueAddedServiceOrderResolver {
   @Query(() => ValueAddedServiceOrder, { nullable: true, description: "A value-added service order by number; null when unknown." })
   async valueAddedServiceOrder(@Arg("number", () => String) number: string, @Ctx() ctx: Context): Promise<ValueAddedServiceOrder | null> {
     const row = await ctx.loaders.vasOrder.load(parseId("vasNumber", number, "number"));
-    return row && toVasOrder(row);
+    return row && toVasOrder(authorizeVas(ctx, row));
   }
 
   @Query(() => [ValueAddedServiceOffer], { description: "What a rep may sell inside a case" })

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Caller } from "../../../common/caller";
-import { badInput, codedError, conflict, ErrorCode, notFound } from "../../../common/errorCodes";
-import { assignHandler, nowIso, recordEvent, withIdempotency } from "../../kit";
+import { badInput, conflict, notFound } from "../../../common/errorCodes";
+import { assertCanWrite, assignHandler, forbidden, isPartner, nowIso, recordEvent, withIdempotency } from "../../kit";
 import type { DB, VasOrdersTable } from "../db/tables";
 import { toVasOrder } from "../mappers";
 import { fenToYuan } from "../money";
@@ -17,8 +17,6 @@ export interface OrderVasInput {
   idempotencyKey: string;
 }
 
-/** Analysts read; they do not sell. Everyone else who staffs a case may. */
-const MAY_SELL = new Set(["rep", "supervisor", "partner", "system"]);
 
 /**
  * Sells a value-added service inside a maker's case (S6). Once per idempotency key; the
@@ -26,7 +24,10 @@ const MAY_SELL = new Set(["rep", "supervisor", "partner", "system"]);
  * gets CONFLICT).
  */
 export async function orderValueAddedService(db: Kysely<DB>, caller: Caller, input: OrderVasInput): Promise<ValueAddedServiceOrder> {
-  if (!MAY_SELL.has(caller.role)) throw codedError(ErrorCode.FORBIDDEN, `a ${caller.role} may not order services for a customer`);
+  // Analysts read; they do not sell. A partner acts only on its own cases, and the case's
+  // maker lives in aftersales, not here: the retailer cannot confirm it, so it refuses.
+  assertCanWrite(caller, "order services for a customer");
+  if (isPartner(caller)) throw forbidden("partners may not sell the retailer's services: the retailer cannot confirm the case is theirs; ask a Yougou rep", { role: caller.role });
   const caseNumber = parseId("caseNumber", input.caseNumber, "caseNumber");
   const customerId = parseId("customerId", input.customerId, "customerId");
   const service = vasService(parseId("serviceCode", input.serviceCode, "serviceCode"));

@@ -1,0 +1,67 @@
+/**
+ * Shared bits of the story acceptance tests (tests/stories/*.test.ts): the reps who play
+ * each story's part, and small helpers to read the gateway's answers.
+ */
+import { randomUUID } from "node:crypto";
+import type { CallerClaims, Graph } from "../helpers/graphHarness";
+
+export const REPS = {
+  yougou: { role: "rep", org: "yougou", sub: "rep-yougou-chen", name: "陈晓 Chen Xiao (Yougou service desk)" },
+  aolan: { role: "rep", org: "aolan", sub: "rep-aolan-liu", name: "刘芳 Liu Fang (Aolan dispatch)" },
+  platform: { role: "rep", org: "platform", sub: "rep-platform-he", name: "何静 He Jing (account platform)" },
+  platform2: { role: "rep", org: "platform", sub: "rep-platform-sun", name: "孙涛 Sun Tao (account platform)" },
+  unicom: { role: "rep", org: "unicom", sub: "rep-unicom-li", name: "李强 Li Qiang (Unicom Wuhan)" },
+  jiangcheng: { role: "rep", org: "jiangcheng", sub: "rep-jiangcheng-wu", name: "吴倩 Wu Qian (Jiangcheng hotline)" },
+  hengtong: { role: "rep", org: "hengtong", sub: "rep-hengtong-wang", name: "王珊 Wang Shan (Hengtong after-sales)" },
+  lenovo: { role: "rep", org: "lenovo", sub: "rep-lenovo-zheng", name: "郑婷 Zheng Ting (Lenovo service)" },
+  huawei: { role: "rep", org: "huawei", sub: "rep-huawei-chen", name: "陈静怡 Chen Jingyi (Huawei L2)" },
+} satisfies Record<string, CallerClaims>;
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** Runs a query as `caller` and insists on an error-free answer; returns `data`. */
+export async function ask<T = any>(graph: Graph, caller: CallerClaims, document: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const { status, body } = await graph.query(document, variables, { caller });
+  if (body.errors) throw new Error(`unexpected errors: ${JSON.stringify(body.errors, null, 1)}`);
+  expect(status).toBe(200);
+  return body.data as T;
+}
+
+export function key(label: string): string {
+  return `${label}-${randomUUID()}`;
+}
+
+/** The rep verifies the caller's identity on a login (SMS code read back by the customer). */
+export async function verifyIdentity(graph: Graph, caller: CallerClaims, loginId: string): Promise<any> {
+  const started = await ask(
+    graph,
+    caller,
+    `mutation Start($loginId: ID!, $key: String!) { startIdentityVerification(loginId: $loginId, idempotencyKey: $key) { id loginId maskedDestination devCode } }`,
+    { loginId, key: key("verify") },
+  );
+  const challenge = started.startIdentityVerification;
+  expect(challenge.devCode).toMatch(/^\d{4,8}$/);
+  const confirmed = await ask(
+    graph,
+    caller,
+    `mutation Confirm($id: ID!, $code: String!) { confirmIdentityVerification(challengeId: $id, code: $code) { loginId verifiedBy verifiedUntil } }`,
+    { id: challenge.id, code: challenge.devCode },
+  );
+  expect(confirmed.confirmIdentityVerification).toMatchObject({ loginId, verifiedBy: caller.sub });
+  return challenge;
+}
+
+/** ISO date (YYYY-MM-DD) and HH:MM of an instant on the China Standard Time clock. */
+export function cst(iso: string | number): { date: string; time: string } {
+  const shifted = new Date(new Date(iso).getTime() + 8 * HOUR).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
+}
+
+export function codesOf(body: any): string[] {
+  return (body.errors ?? []).map((e: any) => e.extensions?.code);
+}
+
+export function isNewestFirst(times: string[]): boolean {
+  return times.every((at, i) => i === 0 || times[i - 1] >= at);
+}
