@@ -90,9 +90,24 @@ describeEachDatabase("S6 red lines: entitlements, paid services in a case, verif
     expect(codesOf(body)).toContain("FORBIDDEN");
   });
 
-  // GRAPH GAP (see the stories report): gateway/plugins/auditTrail.ts exists but createGateway does not
-  // install it, so no live operation reaches the audit subgraph: after the rep's reads of C-S6 and the
-  // refused unlockLogin above, auditTrail(customerId: "C-S6") as a supervisor holds only the seeded
-  // entries and auditTrail(actorSubject: "rep-yougou-chen") is empty.
-  it.todo("records who looked at C-S6 and when (the rep's reads and the refused unlockLogin) in the audit trail a supervisor queries");
+  it("records who looked at C-S6 and when, and the refused unlock, in the audit trail a supervisor queries", async () => {
+    const rep = { role: "rep" as const, org: "yougou", sub: "rep-yougou-audited", name: "审计 Audited rep (Yougou)" };
+    const startedAt = new Date().toISOString();
+    await ask(graph, rep, `query LookAtCustomer { customer(id: "C-S6") { name phones { number } } }`);
+    const unlock = await graph.query(`mutation TryUnlock($k: String!) { unlockLogin(loginId: "u-zhoujie", idempotencyKey: $k) { id } }`, { k: key("audit-unlock") }, { caller: rep });
+    expect(codesOf(unlock.body)).toContain("VERIFICATION_REQUIRED");
+
+    const supervisor = { role: "supervisor" as const, org: "yougou", sub: "sup-yougou-ma", name: "马丽 Ma Li (Yougou supervisor)" };
+    const trail = await ask(graph, supervisor, `query($a: String!) { auditTrail(actorSubject: $a, first: 50) { entries { at actorSubject actorName role organization operationType operationName fields outcome errorCodes customerIds } } }`, { a: rep.sub });
+    const entries = trail.auditTrail.entries;
+    const read = entries.find((e: any) => e.operationName === "LookAtCustomer");
+    expect(read).toMatchObject({ actorSubject: rep.sub, actorName: rep.name, role: "rep", organization: "yougou", operationType: "QUERY", outcome: "OK", customerIds: ["C-S6"] });
+    expect(read.fields).toEqual(expect.arrayContaining(["customer.name", "customer.phones.number"]));
+    expect(read.at >= startedAt).toBe(true);
+    const refused = entries.find((e: any) => e.operationName === "TryUnlock");
+    expect(refused).toMatchObject({ operationType: "MUTATION", outcome: "DENIED", errorCodes: ["VERIFICATION_REQUIRED"] });
+    // The same read is found from the customer's side.
+    const byCustomer = await ask(graph, supervisor, `{ auditTrail(customerId: "C-S6", first: 50) { entries { actorSubject operationName } } }`);
+    expect(byCustomer.auditTrail.entries).toEqual(expect.arrayContaining([{ actorSubject: rep.sub, operationName: "LookAtCustomer" }]));
+  });
 });

@@ -1,5 +1,11 @@
 import { encodeKey, type LookupQuery, type TimelineQuery } from "../../../subgraphs/kit";
 import { customersSubgraph } from "../../../subgraphs/customers/subgraph";
+import { SOURCES } from "../../../subgraphs/customers/sources";
+
+/** What the planner would send: every source answered (empty) unless a test says otherwise. */
+function answeredBy(suffix: "Events" | "Matters" | "Matches", overrides: Record<string, unknown>): Record<string, unknown> {
+  return { ...Object.fromEntries(SOURCES.map((source) => [`${source}${suffix}`, []])), ...overrides };
+}
 import { describeEachDatabase } from "../../helpers/databases";
 import { startTestSubgraph, type TestSubgraph } from "../../helpers/subgraphHarness";
 
@@ -64,7 +70,7 @@ describeEachDatabase("customers subgraph", (target) => {
   it("merges sources' timeline slices with its own, newest first, and names a source that returned nothing", async () => {
     const query: TimelineQuery = { customerId: "C-S5", first: 3, after: null, sources: null, kinds: null, since: null, until: null, ids: { customers: ["C-S5"], aftersales: ["MR-HT-5005"], billing: ["BA-5001"] } };
     const event = (id: string, at: string) => ({ id, at, source: "aftersales", kind: "X", summary: "s", actor: null, subjectType: "ServiceCase", subjectId: "CS-HT-0505", cursor: "c" });
-    const representation = { __typename: "Timeline", key: encodeKey(query), aftersalesEvents: [event("aftersales:a", "2999-01-02T00:00:00.000Z"), event("aftersales:b", "2999-01-01T00:00:00.000Z")], billingEvents: null, ordersEvents: [], securityEvents: [] };
+    const representation = { __typename: "Timeline", key: encodeKey(query), ...answeredBy("Events", { aftersalesEvents: [event("aftersales:a", "2999-01-02T00:00:00.000Z"), event("aftersales:b", "2999-01-01T00:00:00.000Z")], billingEvents: null }) };
     const { body } = await subgraph.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Timeline { result { entries { id source } pageInfo { hasNextPage endCursor } missingSources } } } }`, { r: [representation] });
     const result = body.data._entities[0].result;
     expect(result.entries.map((e: { id: string }) => e.id).slice(0, 2)).toEqual(["aftersales:a", "aftersales:b"]);
@@ -75,7 +81,7 @@ describeEachDatabase("customers subgraph", (target) => {
 
   it("maps source matches back to people through identity links", async () => {
     const key = encodeKey({ kind: "reference", value: "YG-20261102-0001" } satisfies LookupQuery);
-    const representation = { __typename: "CustomerLookup", key, ordersMatches: [{ system: "orders", externalId: "RC-1001", matchedBy: "order" }], aftersalesMatches: [], billingMatches: [], securityMatches: [] };
+    const representation = { __typename: "CustomerLookup", key, ...answeredBy("Matches", { ordersMatches: [{ system: "orders", externalId: "RC-1001", matchedBy: "order" }] }) };
     const { body } = await subgraph.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CustomerLookup { result { candidates { customer { id } matchedBy } missingSources } } } }`, { r: [representation] });
     expect(body.data._entities[0].result).toEqual({ candidates: [{ customer: { id: "C-S1" }, matchedBy: ["order"] }], missingSources: [] });
   });
