@@ -201,8 +201,10 @@ describeEachDatabase("audit: recording and reviewing the trail", (target) => {
 
     const customer = `C-IMMUTABLE-${target.label}`;
     const kept = entry({ customerIds: [customer] }, REP_RETAILER);
-    await t.query(RECORD, { entries: [kept] }, SYSTEM);
+    const recorded = await t.query(RECORD, { entries: [kept] }, SYSTEM);
+    expect(recorded.body.errors).toBeUndefined();
     const db = t.running.database.db;
+    expect(await db.selectFrom("audit_entries").select("id").where("id", "=", kept.id).execute()).toHaveLength(1);
     await expect(db.updateTable("audit_entries").set({ outcome: "ERROR" }).where("id", "=", kept.id).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_entries").where("id", "=", kept.id).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_entry_customers").where("entry_id", "=", kept.id).execute()).rejects.toThrow(/append-only/);

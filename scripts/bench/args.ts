@@ -1,0 +1,96 @@
+export type PeerName = "hive" | "apollo";
+
+export interface BenchOptions {
+  customers: number;
+  durationS: number;
+  warmupS: number;
+  db: "sqlite" | "postgres";
+  databaseUrl: string;
+  connections: number[];
+  workers: number;
+  peers: PeerName[];
+  /** Which workloads to drive (default all three). */
+  queries: Array<"c360" | "order" | "page2">;
+  soakS: number;
+  eventsPerSource: number;
+  heavyEventsPerSource: number;
+  /** Write bench-results/ and docs/BENCHMARK.md (off for --no-write). */
+  write: boolean;
+  echo: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [options]
+
+Seeds a fresh database with N synthetic customers, starts every subgraph of schema/supergraph.graphql (snapshotted), then drives
+each gateway in turn (ours; Hive Gateway; stock @apollo/gateway) against the same subgraphs
+with autocannon: the customer 360 query, an order lookup and timeline page 2, at each
+connection count, for a fixed duration after a warm-up. Prints a table and writes
+bench-results/<timestamp>/{results.json,BENCHMARK.md} and docs/BENCHMARK.md.
+
+options:
+  --customers N         synthetic customers to seed (default 10000)
+  --events-per-source K timeline events per source per customer (default 5)
+  --duration S          timed window per run, seconds (default 10)
+  --warmup S            warm-up before each timed window, seconds (default 3)
+  --db sqlite|postgres  database (default sqlite); postgres uses DATABASE_URL
+                        (default postgres://postgres@127.0.0.1:5432/postgres) and a fresh schema prefix
+  --connections LIST    comma-separated connection counts (default 1,50)
+  --workers W           gateway processes per gateway (default 1): Hive --fork W, ours and
+                        stock Apollo under a node:cluster wrapper with W workers
+  --peers LIST          hive,apollo (default) | hive | apollo | none
+  --queries LIST        c360,order,page2 (default all)
+  --soak S              after the runs, drive our gateway with the 50-connection 360 load for S
+                        seconds and report RSS growth (default 0 = off; 300 for the P5 target)
+  --no-write            print only; write nothing under bench-results/ or docs/
+  --echo                echo the services' output
+  --help                this text`;
+
+function value(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  if (index < 0) return undefined;
+  const raw = args[index + 1];
+  if (raw === undefined || raw.startsWith("--")) throw new Error(`${flag} needs a value`);
+  return raw;
+}
+
+function int(args: string[], flag: string, fallback: number, min = 0): number {
+  const raw = value(args, flag);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--echo", "--help", "-h"]);
+
+export function parseArgs(args: string[]): BenchOptions | "help" {
+  if (args.includes("--help") || args.includes("-h")) return "help";
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith("-") && !KNOWN.has(args[i])) throw new Error(`unknown option ${args[i]}`);
+  }
+  const db = value(args, "--db") ?? "sqlite";
+  if (db !== "sqlite" && db !== "postgres") throw new Error(`--db must be sqlite or postgres, got "${db}"`);
+  const connections = (value(args, "--connections") ?? "1,50").split(",").map((c) => Number(c.trim()));
+  if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error("--connections must list positive integers, e.g. 1,50");
+  const peersRaw = value(args, "--peers") ?? "hive,apollo";
+  const peers = peersRaw === "none" ? [] : peersRaw.split(",").map((p) => p.trim());
+  for (const peer of peers) if (peer !== "hive" && peer !== "apollo") throw new Error(`--peers lists hive, apollo or none, got "${peer}"`);
+  const queries = (value(args, "--queries") ?? "c360,order,page2").split(",").map((q) => q.trim());
+  for (const query of queries) if (!["c360", "order", "page2"].includes(query)) throw new Error(`--queries lists c360, order, page2, got "${query}"`);
+  return {
+    queries: queries as BenchOptions["queries"],
+    customers: int(args, "--customers", 10000, 10),
+    eventsPerSource: int(args, "--events-per-source", 5, 1),
+    heavyEventsPerSource: 2000,
+    durationS: int(args, "--duration", 10, 1),
+    warmupS: int(args, "--warmup", 3, 0),
+    db,
+    databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+    connections: [...new Set(connections)],
+    workers: int(args, "--workers", 1, 1),
+    peers: peers as PeerName[],
+    soakS: int(args, "--soak", 0, 0),
+    write: !args.includes("--no-write"),
+    echo: args.includes("--echo"),
+  };
+}

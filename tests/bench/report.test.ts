@@ -1,0 +1,42 @@
+import { evaluateTargets, markdown, runsTable, type BenchResults, type RunResult } from "../../scripts/bench/report";
+
+// Report formatting only: no timing, no processes.
+function run(gateway: RunResult["gateway"], connections: number, rps: number, cpuMsPerQuery: number, p50: number): RunResult {
+  return { gateway, query: "c360", connections, durationS: 10, requests: rps * 10, rps, p50, p95: p50 * 2, p99: p50 * 3, mean: p50, non2xx: 0, socketErrors: 0, timeouts: 0, graphqlErrors: 0, errors: 0, cpuMsPerQuery, cpuSeconds: 1, rssPeakMb: 200, rssStartMb: 190, rssEndMb: 195 };
+}
+
+const cost = { subgraphFetches: 3, sqlStatements: 3, fetches: [{ subgraph: "a", sqlStatements: 1, ok: true }, { subgraph: "b", sqlStatements: 1, ok: true }, { subgraph: "c", sqlStatements: 1, ok: true }] };
+
+const base: Omit<BenchResults, "targets"> = {
+  startedAt: "2025-01-01T00:00:00Z",
+  finishedAt: "2025-01-01T00:05:00Z",
+  totalSeconds: 300,
+  machine: { cpu: "Test CPU", cores: 2, ramGb: 8, node: "v20", os: "Linux" },
+  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false },
+  dataset: { customers: 10000, eventsPerSource: 5, seedSeconds: 10, light: { customerId: "C-1", events: 10 }, heavy: { customerId: "C-1", events: 10010 }, pools: { c360: 1000, order: 1000, page2: 200 } },
+  cost: { "c360 light": cost, "c360 heavy": cost },
+  criticalPath: { plan: "QueryPlan {}", stages: [["customers"]], recordedQueries: 1, requests: 100, p50: 10, p95: 20, p99: 30 },
+  runs: [run("ours", 1, 50, 5, 11), run("ours", 50, 100, 4, 400), run("hive", 50, 90, 8, 500), run("apollo", 50, 60, 20, 700)],
+  gatewayPeakHwmMb: { ours: 210 },
+  notes: [],
+};
+
+describe("bench report", () => {
+  it("judges the targets from the figures", () => {
+    const targets = evaluateTargets(base, undefined);
+    const byId = Object.fromEntries(targets.map((t) => [t.id, t]));
+    expect(byId.P1.status).toBe("PASS"); // 11 <= 1.2 * 10
+    expect(byId.P2.status).toBe("PASS"); // RPS 100 >= 90, CPU 4/8 = 0.5x <= 0.67x, 4/20 = 0.2x <= 0.33x, 0 errors
+    expect(byId.P2.measured).toContain("0.50x");
+    expect(byId.P3.status).toBe("PASS");
+    expect(byId.P4.status).toBe("NOT MEASURED");
+    expect(byId.P5.status).toBe("PASS");
+  });
+
+  it("prints ratios ours/peer and a Markdown document with the machine", () => {
+    expect(runsTable(base)).toContain("1.11x / 0.50x");
+    const md = markdown({ ...base, targets: evaluateTargets(base, undefined) });
+    expect(md).toContain("Test CPU, 2 cores, 8 GB RAM");
+    expect(md).toContain("| P1:");
+  });
+});
