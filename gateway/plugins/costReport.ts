@@ -22,7 +22,7 @@ export function costReportPlugin(): ApolloServerPlugin<GatewayContext> {
             cost: {
               subgraphFetches: fetches.length,
               sqlStatements: fetches.reduce((sum, f) => sum + f.sqlStatements, 0),
-              fetches: fetches.map((f) => ({ subgraph: f.subgraph, sqlStatements: f.sqlStatements, ok: f.ok })),
+              fetches: fetches.map((f) => ({ subgraph: f.subgraph, sqlStatements: f.sqlStatements, ms: Math.round(f.ms * 10) / 10, ok: f.ok })),
             },
           };
         },

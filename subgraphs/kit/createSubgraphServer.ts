@@ -61,6 +61,9 @@ export async function startSubgraph<DB, Loaders>(
     definition.referenceResolvers,
   );
   const httpServer = http.createServer();
+  // Longer than the gateway's keep-alive, so the subgraph never closes a connection the
+  // gateway is about to reuse (a reset shows up as a failed fetch under load).
+  httpServer.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
     schema,
     formatError,
