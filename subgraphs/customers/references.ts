@@ -16,4 +16,5 @@ export const referenceResolvers: ReferenceResolvers = {
   Timeline: passThrough,
   OpenMattersView: passThrough,
   CustomerLookup: passThrough,
+  CustomerOverview: passThrough,
 };

@@ -7,6 +7,7 @@ import { ContactLogResolver } from "./resolvers/ContactLogResolver";
 import { CustomerLookupResolver } from "./resolvers/CustomerLookupResolver";
 import { CustomerResolver } from "./resolvers/CustomerResolver";
 import { CustomerOpenMattersResolver, OpenMattersResolver } from "./resolvers/OpenMattersResolver";
+import { CustomerOverviewResolver, OverviewResolver } from "./resolvers/OverviewResolver";
 import { CustomerTimelineResolver, TimelineResolver } from "./resolvers/TimelineResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
@@ -27,6 +28,8 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     TimelineResolver,
     CustomerOpenMattersResolver,
     OpenMattersResolver,
+    CustomerOverviewResolver,
+    OverviewResolver,
     CustomerLookupResolver,
     ContactLogResolver,
   ]),

@@ -219,7 +219,7 @@ export function authorizeSource<C extends CallerContext & { db: Kysely<any> }>(c
   const middleware: MiddlewareFn<C> = async ({ context, info, root }, next) => {
     assertCanRead(context.caller);
     let result: unknown;
-    if (isPartner(context.caller) && info.parentType.name === "Timeline") {
+    if (isPartner(context.caller) && info.fieldName === `${authorization.source}Events`) {
       const query = decodeKey<TimelineQuery>((root as { key: string }).key);
       const scope = await authorization.partnerTimeline(context, query.ids[identitySystem] ?? []);
       result = scope ? await loadScopedTimelineSlice(context.db, authorization.source, query, scope) : [];

@@ -28,10 +28,10 @@ describe("isolation: one slow or dead subgraph never hangs or blanks the answer"
       expect(ms).toBeLessThan(TIMEOUT_MS * 1.1);
       const customer = body.data.findCustomers.result.candidates[0].customer;
       expect(customer.id).toBe("C-S4");
-      expect(customer.timeline.result.missingSources).toEqual(["billing"]);
-      expect(customer.openMatters.result.missingSources).toEqual(["billing"]);
-      expect(customer.openMatters.result.matters.some((m: { source: string }) => m.source === "customers")).toBe(true);
-      expect(customer.timeline.result.entries.length).toBeGreaterThan(0);
+      expect(customer.overview.result.timeline.missingSources).toEqual(["billing"]);
+      expect(customer.overview.result.openMatters.missingSources).toEqual(["billing"]);
+      expect(customer.overview.result.openMatters.matters.some((m: { source: string }) => m.source === "customers")).toBe(true);
+      expect(customer.overview.result.timeline.entries.length).toBeGreaterThan(0);
       const unavailable = body.errors.filter((e: any) => e.extensions.code === "SUBGRAPH_UNAVAILABLE");
       expect(unavailable.length).toBeGreaterThan(0);
       expect(unavailable.every((e: any) => e.extensions.serviceName === "billing")).toBe(true);
@@ -46,7 +46,7 @@ describe("isolation: one slow or dead subgraph never hangs or blanks the answer"
     const { body, ms } = await timed(graph);
     expect(ms).toBeLessThan(TIMEOUT_MS);
     const customer = body.data.findCustomers.result.candidates[0].customer;
-    expect(customer.timeline.result.missingSources).toEqual(["billing"]);
+    expect(customer.overview.result.timeline.missingSources).toEqual(["billing"]);
     expect(body.errors.some((e: any) => e.extensions.code === "SUBGRAPH_UNAVAILABLE" && e.extensions.serviceName === "billing")).toBe(true);
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|stacktrace/);
     const ready = await fetch(graph.gateway.url.replace("/graphql", "/ready"));

@@ -35,9 +35,9 @@ export function declareExternalSourceFields(entity: Function, suffix: SourceSuff
 }
 
 /** `@requires(fields: "ordersEvents { ... } billingEvents { ... }")` for the merged field. */
-export function requiresAllSources(suffix: SourceSuffix): string {
+export function requiresAllSources(...suffixes: SourceSuffix[]): string {
   if (SOURCES.length === 0) return "";
-  const selection = SOURCES.map((source) => `${sourceField(source, suffix)} { ${SELECTIONS[suffix]} }`).join(" ");
+  const selection = suffixes.flatMap((suffix) => SOURCES.map((source) => `${sourceField(source, suffix)} { ${SELECTIONS[suffix]} }`)).join(" ");
   return `@requires(fields: "${selection}")`;
 }
 

@@ -7,13 +7,14 @@ import { completeMatters, loadTimelineSlice, type MatterRecord } from "./reads";
 import { IdentityRef, OpenMatter, TimelineEvent } from "./types";
 
 /*
- * How a subgraph joins the single question. The customers subgraph owns three merge
+ * How a subgraph joins the single question. The customers subgraph owns four merge
  * entities, each keyed by a query it encodes (queryKeys.ts):
- *   Timeline        -> each source adds `<source>Events`  (its bounded slice of a page)
- *   OpenMattersView -> each source adds `<source>Matters` (its open matters, completed)
- *   CustomerLookup  -> each source adds `<source>Matches` (identities an identifier hits)
- * and merges them with @requires. This file generates a source's three fields, so joining
- * is one call: `customer360Source("orders", { openMatters, lookup })`.
+ *   Timeline         -> each source adds `<source>Events`  (its bounded slice of a page)
+ *   OpenMattersView  -> each source adds `<source>Matters` (its open matters, completed)
+ *   CustomerOverview -> both of the above at once (one fetch per source for the 360 view)
+ *   CustomerLookup   -> each source adds `<source>Matches` (identities an identifier hits)
+ * and merges them with @requires. This file generates a source's fields, so joining is one
+ * call: `customer360Source("orders", { openMatters, lookup })`.
  *
  * The fields are nullable on purpose: a source that fails yields null, and the merge
  * reports it in `missingSources` instead of losing the whole answer.
@@ -66,12 +67,29 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
     @Field() key!: string;
   }
 
+  /** Timeline page and open matters together: one fetch per source for the whole 360 view. */
+  @Directive('@key(fields: "key")')
+  @ObjectType("CustomerOverview")
+  class OverviewEntity {
+    @Field() key!: string;
+  }
+
+  const timelineSlice = (context: Context, key: string) => {
+    const query = decodeKey<TimelineQuery>(key);
+    return loadTimelineSlice(context.db, source, query, query.ids[identitySystem] ?? []);
+  };
+  const openMatters = async (context: Context, key: string) => {
+    const query = decodeKey<MattersQuery>(key);
+    const ownerIds = query.ids[identitySystem] ?? [];
+    if (!options.openMatters || ownerIds.length === 0) return [];
+    return completeMatters(context.db, source, await options.openMatters(context, ownerIds));
+  };
+
   @Resolver(() => TimelineEntity)
   class TimelineSourceResolver {
     @FieldResolver(() => [TimelineEvent], { name: `${source}Events`, nullable: true, description: `This source's slice of the timeline page` })
     async events(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<TimelineEvent[]> {
-      const query = decodeKey<TimelineQuery>(root.key);
-      return loadTimelineSlice(context.db, source, query, query.ids[identitySystem] ?? []);
+      return timelineSlice(context, root.key);
     }
   }
 
@@ -79,10 +97,21 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
   class MattersSourceResolver {
     @FieldResolver(() => [OpenMatter], { name: `${source}Matters`, nullable: true, description: `This source's open matters` })
     async matters(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<OpenMatter[]> {
-      const query = decodeKey<MattersQuery>(root.key);
-      const ownerIds = query.ids[identitySystem] ?? [];
-      if (!options.openMatters || ownerIds.length === 0) return [];
-      return completeMatters(context.db, source, await options.openMatters(context, ownerIds));
+      return openMatters(context, root.key);
+    }
+  }
+
+  // The overview's key is a timeline query; it also carries what open matters need (customer, ids).
+  @Resolver(() => OverviewEntity)
+  class OverviewSourceResolver {
+    @FieldResolver(() => [TimelineEvent], { name: `${source}Events`, nullable: true, description: `This source's slice of the timeline page` })
+    async events(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<TimelineEvent[]> {
+      return timelineSlice(context, root.key);
+    }
+
+    @FieldResolver(() => [OpenMatter], { name: `${source}Matters`, nullable: true, description: `This source's open matters` })
+    async matters(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<OpenMatter[]> {
+      return openMatters(context, root.key);
     }
   }
 
@@ -97,8 +126,8 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
 
   const byKey = { __resolveReference: (reference: KeyedEntity) => ({ key: reference.key }) };
   return {
-    resolvers: [TimelineSourceResolver, MattersSourceResolver, LookupSourceResolver],
-    orphanedTypes: [TimelineEntity, OpenMattersEntity, LookupEntity],
-    referenceResolvers: { Timeline: byKey, OpenMattersView: byKey, CustomerLookup: byKey },
+    resolvers: [TimelineSourceResolver, MattersSourceResolver, LookupSourceResolver, OverviewSourceResolver],
+    orphanedTypes: [TimelineEntity, OpenMattersEntity, LookupEntity, OverviewEntity],
+    referenceResolvers: { Timeline: byKey, OpenMattersView: byKey, CustomerLookup: byKey, CustomerOverview: byKey },
   };
 }
