@@ -2,7 +2,7 @@ import os from "node:os";
 import type { BenchOptions } from "./args";
 import type { CriticalPathResult } from "./criticalPath";
 import { GATEWAY_LABELS, type GatewayKind } from "./gateways";
-import { QUERY_LABELS, type LoadResult, type QueryKind } from "./load";
+import type { LoadResult, QueryKind } from "./load";
 
 export interface Machine {
   cpu: string;

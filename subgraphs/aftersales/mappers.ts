@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Caller } from "../../common/caller";
-import { maskAddressFor, maskPhone, type Handler, type Handoff } from "../kit";
+import { maskAddressFor, maskPhone, toHandler, type Handler, type Handoff } from "../kit";
 import type { MatterHandlersTable } from "../kit/customer360/tables";
 import type {
   ArrangementsTable,
@@ -202,18 +202,6 @@ export function toArrangement(row: Selectable<ArrangementsTable>): ServiceArrang
 
 export function toCaseParty(row: Selectable<CasePartiesTable>): CaseParty {
   return { organization: row.organization, name: row.name, role: row.role, phone: row.phone, joinedAt: row.joined_at };
-}
-
-function toHandler(row: MatterHandlersTable): Handler {
-  return {
-    name: row.name,
-    team: row.team ?? undefined,
-    organization: row.organization,
-    tier: row.tier ?? undefined,
-    phone: row.phone ?? undefined,
-    hours: row.hours ?? undefined,
-    since: row.since,
-  };
 }
 
 /** The current owner of a matter from its handler history (oldest first); null once closed. */

@@ -1,5 +1,4 @@
 import type { Selectable } from "kysely";
-import type { Customer360Tables, Handler } from "../kit";
 import type { OrderLinesTable, OrdersTable, ProductsTable, RetailerCustomersTable, ReturnRequestsTable, StoresTable, VasOrdersTable } from "./db/tables";
 import { fenToYuan } from "./money";
 import type { Order } from "./types/Order";
@@ -91,15 +90,5 @@ export function toVasOrder(row: Selectable<VasOrdersTable>): ValueAddedServiceOr
   };
 }
 
-/** The kit maps handlers for open matters but does not export it; a return's own handler field needs the same shape. */
-export function toHandler(row: Selectable<Customer360Tables["matter_handlers"]>): Handler {
-  return {
-    name: row.name,
-    team: row.team ?? undefined,
-    organization: row.organization,
-    tier: row.tier ?? undefined,
-    phone: row.phone ?? undefined,
-    hours: row.hours ?? undefined,
-    since: row.since,
-  };
-}
+/** A return's own handler field maps handler rows the way the kit's open matters do. */
+export { toHandler } from "../kit";

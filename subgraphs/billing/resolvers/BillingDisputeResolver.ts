@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { badInput, codedError, ErrorCode } from "../../../common/errorCodes";
-import { Commitment, Handler, toCommitment } from "../../kit";
+import { Commitment, Handler, toCommitment, toHandler } from "../../kit";
 import type { Context } from "../context";
 import { BillingAccount, toBillingAccount } from "../types/BillingAccount";
 import { BillingDispute, toBillingDispute } from "../types/BillingDispute";
@@ -54,16 +54,7 @@ export class BillingDisputeResolver {
   @FieldResolver(() => Handler, { nullable: true, description: "Who handles it now; null once closed" })
   async handledBy(@Root() dispute: BillingDispute, @Ctx() ctx: Context): Promise<Handler | null> {
     const row = await ctx.loaders.disputeHandler.load(dispute.id);
-    if (!row) return null;
-    return {
-      name: row.name,
-      team: row.team ?? undefined,
-      organization: row.organization,
-      tier: row.tier ?? undefined,
-      phone: row.phone ?? undefined,
-      hours: row.hours ?? undefined,
-      since: row.since,
-    };
+    return row ? toHandler(row) : null;
   }
 
   @FieldResolver(() => [Commitment], { description: "What was promised on it, and whether it is overdue" })
