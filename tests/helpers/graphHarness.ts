@@ -72,7 +72,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
   }
   const urlEnv = Object.fromEntries([...subgraphs.values()].map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url]));
   const gateway = await startGateway(
-    readGatewayConfig({ ...env, ...urlEnv, SUPERGRAPH_PATH: path.join(ROOT, "schema", "supergraph.graphql"), SUBGRAPH_TIMEOUT_MS: extraEnv.SUBGRAPH_TIMEOUT_MS ?? "5000" }),
+    readGatewayConfig({ ...env, ...urlEnv, SUPERGRAPH_PATH: extraEnv.SUPERGRAPH_PATH ?? path.join(ROOT, "schema", "supergraph.graphql"), SUBGRAPH_TIMEOUT_MS: extraEnv.SUBGRAPH_TIMEOUT_MS ?? "5000" }),
   );
   const keys = await loadOrCreateDevKeys(dataDir);
   const opened: Database<any>[] = [];
