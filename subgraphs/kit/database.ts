@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Migration } from "kysely";
 import { Pool } from "pg";
 import { countStatement } from "./sqlStatementCounter";
 
@@ -33,13 +33,6 @@ function schemaName(prefix: string, name: string): string {
   const schema = `${prefix}${name}`.toLowerCase();
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}": use letters, digits and _`);
   return schema;
-}
-
-class StaticMigrations implements MigrationProvider {
-  constructor(private readonly migrations: Record<string, Migration>) {}
-  async getMigrations() {
-    return this.migrations;
-  }
 }
 
 /**
@@ -91,15 +84,34 @@ async function migrateOrClose<DB>(database: Database<DB>, migrations: Record<str
 }
 
 /**
- * On PostgreSQL the migration bookkeeping lives in the subgraph's own schema: Kysely
- * otherwise looks for its lock table across the search path and trips over other schemas.
+ * Brings a subgraph's database to its latest migration. Our own small runner rather than
+ * Kysely's Migrator: that one introspects every schema of the database, and on PostgreSQL
+ * it fails ("schema ... does not exist") while another subgraph migrates its own schema at
+ * the same moment, which is exactly what starting the graph does. This runner only touches
+ * its own `schema_migrations` table; on PostgreSQL an advisory lock keeps two replicas of
+ * one subgraph from migrating the same schema at once. Each migration and its record commit
+ * together, so a failed one leaves nothing half-applied.
  */
 async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations(migrations), migrationTableSchema: schema });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === "Error");
-  if (error || failed) {
-    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${(error as Error)?.message ?? error}`);
+  const any = db as unknown as Kysely<any>;
+  await any.schema
+    .createTable("schema_migrations")
+    .ifNotExists()
+    .addColumn("name", "text", (c) => c.primaryKey())
+    .addColumn("applied_at", "text", (c) => c.notNull())
+    .execute();
+  for (const name of Object.keys(migrations).sort()) {
+    await any.transaction().execute(async (trx) => {
+      if (schema) await sql`select pg_advisory_xact_lock(hashtext(${schema}))`.execute(trx);
+      const done = await trx.selectFrom("schema_migrations").select("name").where("name", "=", name).executeTakeFirst();
+      if (done) return;
+      try {
+        await migrations[name].up(trx);
+      } catch (error) {
+        throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+      }
+      await trx.insertInto("schema_migrations").values({ name, applied_at: new Date().toISOString() }).execute();
+    });
   }
 }
 
