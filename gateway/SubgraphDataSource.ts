@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
-import { CallerTokenCache } from "./callerTokenCache";
+import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
 
 /**
@@ -15,14 +15,6 @@ import type { GatewayContext } from "./GatewayContext";
 const DEADLINE_HEADER = "x-c360-deadline";
 /** Per client request (its context object), each subgraph's deadline. */
 const requestDeadlines = new WeakMap<object, Map<string, number>>();
-
-/** One token cache per secret, shared by every subgraph's data source. */
-const tokenCaches = new Map<string, CallerTokenCache>();
-function tokenCacheFor(secret: string): CallerTokenCache {
-  let cache = tokenCaches.get(secret);
-  if (!cache) tokenCaches.set(secret, (cache = new CallerTokenCache(secret)));
-  return cache;
-}
 
 export interface SubgraphDataSourceOptions {
   name: string;

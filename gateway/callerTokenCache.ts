@@ -28,3 +28,12 @@ export class CallerTokenCache {
     return token;
   }
 }
+
+const caches = new Map<string, CallerTokenCache>();
+
+/** One cache per secret, shared by every subgraph's data source and the audit writer. */
+export function tokenCacheFor(secret: string): CallerTokenCache {
+  let cache = caches.get(secret);
+  if (!cache) caches.set(secret, (cache = new CallerTokenCache(secret)));
+  return cache;
+}

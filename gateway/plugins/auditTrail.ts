@@ -3,7 +3,8 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "
 import { Kind, OperationTypeNode, type DocumentNode, type FormattedExecutionResult, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
 import type { Caller } from "../../common/caller";
 import { ErrorCode } from "../../common/errorCodes";
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../../common/internalToken";
+import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
+import { tokenCacheFor } from "../callerTokenCache";
 import type { GatewayContext } from "../GatewayContext";
 
 /**
@@ -201,7 +202,7 @@ export async function recordAuditEntries(options: AuditTrailOptions, entries: Au
     const chunk = entries.slice(i, i + MAX_ENTRIES_PER_CALL);
     const response = await fetch(typeof options.auditUrl === "function" ? options.auditUrl() : options.auditUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await signInternalToken(GATEWAY_CALLER, options.secret) },
+      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(options.secret).token(GATEWAY_CALLER) },
       body: JSON.stringify({ query: RECORD, variables: { entries: chunk } }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
     });
@@ -213,7 +214,38 @@ export async function recordAuditEntries(options: AuditTrailOptions, entries: Au
   }
 }
 
+/**
+ * Groups the entries of requests finishing in the same turn of the event loop into one write:
+ * under load that is one audit call for many answers instead of one each. Every request still
+ * waits until its own entries are confirmed before its answer leaves (durable), and a failed
+ * write fails every request in that batch closed.
+ */
+class AuditBatcher {
+  private pending: Array<{ entries: AuditEntryInput[]; done: (error?: unknown) => void }> = [];
+
+  constructor(private readonly options: AuditTrailOptions) {}
+
+  write(entries: AuditEntryInput[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ entries, done: (error) => (error ? reject(error) : resolve()) });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await recordAuditEntries(this.options, batch.flatMap((b) => b.entries));
+      for (const request of batch) request.done();
+    } catch (error) {
+      for (const request of batch) request.done(error);
+    }
+  }
+}
+
 export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin<GatewayContext> {
+  const batcher = new AuditBatcher(options);
   return {
     async requestDidStart() {
       return {
@@ -221,7 +253,7 @@ export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin
           const entries = buildAuditEntries(requestContext);
           if (!entries) return;
           try {
-            await recordAuditEntries(options, entries);
+            await batcher.write(entries);
           } catch (error) {
             const entry = entries[0];
             if (process.env.NODE_ENV !== "test") console.error(`[audit] ${(error as Error).message}; request ${entry.requestId} by ${entry.actorSubject}`);
