@@ -1,18 +1,12 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
+import type { SubgraphHttpClient, SubgraphHttpResponse } from "./subgraphHttp";
 
-/**
- * Carries a fetch's deadline from willSendRequest (which knows the client request) to the
- * fetcher (which does not); the fetcher removes it before the request leaves. A header
- * rather than AsyncLocalStorage: ALS turns on promise hooks for the whole process, which
- * profiling showed costing CPU on every request.
- */
-const DEADLINE_HEADER = "x-c360-deadline";
 /** Per client request (its context object), each subgraph's deadline. */
 const requestDeadlines = new WeakMap<object, Map<string, number>>();
 
@@ -21,10 +15,12 @@ export interface SubgraphDataSourceOptions {
   url: string;
   secret: string;
   timeoutMs: number;
+  /** The gateway's pooled client (shared by all its data sources). */
+  http: SubgraphHttpClient;
 }
 
 /**
- * How the gateway talks to one subgraph:
+ * How the gateway talks to one subgraph (the query planner calls `process` once per fetch):
  * - signs the verified caller into a short-lived token the subgraph requires;
  * - gives up once the subgraph has used its time for this request, so one slow or dead
  *   subgraph never hangs an answer;
@@ -32,21 +28,17 @@ export interface SubgraphDataSourceOptions {
  *   the rest of the plan still runs: a merge that @requires this source sees null and reports
  *   the source missing instead of the whole answer going blank;
  * - records each fetch (SQL statements the subgraph reported, time) for the cost report.
+ *
+ * It implements @apollo/gateway's GraphQLDataSource directly rather than extending
+ * RemoteGraphQLDataSource: that class builds node-fetch Headers and Request objects on every
+ * call and sends through a fetch; profiling put a third of the gateway's CPU there
+ * (see gateway/subgraphHttp.ts). No APQ to subgraphs: they sit next to the gateway.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly tokens: CallerTokenCache;
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
-    super({ url: options.url });
     this.tokens = tokenCacheFor(options.secret);
-    // Node's fetch (undici) keeps connections alive; the request's deadline for this subgraph bounds every call.
-    this.fetcher = ((url: string, init: RequestInit & { headers: Record<string, string> }) => {
-      const deadline = Number(init.headers[DEADLINE_HEADER] ?? Date.now() + options.timeoutMs);
-      delete init.headers[DEADLINE_HEADER];
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return Promise.reject(new DOMException(`${options.name} already used its time`, "TimeoutError"));
-      return fetch(url, { ...init, signal: AbortSignal.timeout(remaining) });
-    }) as never;
   }
 
   /**
@@ -63,31 +55,37 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return deadline;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    request.http?.headers.set(DEADLINE_HEADER, String(this.deadlineFor(context)));
-    if (!context?.caller) return;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.token(context.caller));
+  private async send(request: GatewayGraphQLRequest, context: GatewayContext | undefined): Promise<GatewayGraphQLResponse> {
+    if (!request.query) throw new Error("Missing query");
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
+    const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    const response = await this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context));
+    if (!response.ok) throw errorFromResponse(response);
+    if (typeof response.body !== "object" || response.body === null) throw new Error(`Expected JSON response body, but received: ${String(response.body)}`);
+    return { ...(response.body as GatewayGraphQLResponse), http: { headers: response.headers as never, status: response.status } };
   }
 
   /** Queries are retried once on a connection failure; mutations never (they may have run). */
-  private async processWithRetry(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  private async sendWithRetry(request: GatewayGraphQLRequest, context: GatewayContext | undefined): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await this.send(request, context);
     } catch (error) {
-      const isQuery = !/^\s*mutation\b/.test(options.request.query ?? "");
+      const isQuery = !/^\s*mutation\b/.test(request.query ?? "");
       if (!isQuery || !isConnectionFailure(error)) throw error;
-      return super.process(options);
+      return this.send(request, context);
     }
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const started = performance.now();
-    const fetches = options.context?.fetches;
+    const context = options.context as GatewayContext | undefined;
+    const fetches = context?.fetches;
     try {
-      const response = await this.processWithRetry(options);
+      const response = await this.sendWithRetry(options.request, context);
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
       const served = response.http?.headers.get("x-customer-ids");
-      if (served && options.context?.customerIds) for (const id of served.split(",")) options.context.customerIds.add(id);
+      if (served && context?.customerIds) for (const id of served.split(",")) context.customerIds.add(id);
       return response;
     } catch (error) {
       fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });
@@ -103,14 +101,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 }
 
+/** A non-2xx answer, as RemoteGraphQLDataSource reported it (status, body; 401/403 keep their codes). */
+function errorFromResponse(response: SubgraphHttpResponse): GraphQLError {
+  const code = response.status === 401 ? "UNAUTHENTICATED" : response.status === 403 ? "FORBIDDEN" : undefined;
+  return new GraphQLError(`${response.status}: subgraph answered HTTP ${response.status}`, {
+    extensions: { ...(code ? { code } : {}), response: { url: response.url, status: response.status, body: response.body } },
+  });
+}
+
 /**
  * Errors worth one immediate retry: the connection failed before the subgraph could act
  * (refused, reset). Never timeouts (the caller's time budget is spent) and never anything
  * the subgraph answered.
  */
 function isConnectionFailure(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(cause?.code ?? "");
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(code ?? cause?.code ?? "");
 }
 
 /** The entity with every field the fetch asked for set to null (absent fields would stop the plan). */

@@ -18,6 +18,7 @@ import { enforceTrustedDocumentsPlugin } from "./plugins/trustedDocuments";
 import { createCallerRateLimiter } from "./rateLimit";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
+import { SubgraphHttpClient } from "./subgraphHttp";
 import { supergraphSource } from "./supergraphSource";
 import { subgraphsOf } from "./supergraphSubgraphs";
 import { loadTrustedDocuments, persistedQueryCache } from "./trustedDocuments";
@@ -48,6 +49,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     throw new Error(`TRUSTED_DOCUMENTS=enforce but no operations were found under ${config.trustedDocuments.dir}: every request would be refused`);
   }
 
+  // One pooled HTTP client for every subgraph call of this gateway (plan fetches and audit writes).
+  const subgraphHttp = new SubgraphHttpClient();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource({ path: config.supergraphPath, url: config.supergraphUrl, pollMs: config.supergraphPollMs, onLoaded: onSupergraph }),
     buildService: ({ name, url }) =>
@@ -56,6 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         url: config.subgraphUrls[name] ?? url!,
         secret: config.gatewaySecret,
         timeoutMs: config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
+        http: subgraphHttp,
       }),
   });
 
@@ -81,13 +85,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...limits.plugins,
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
       // Last: if the trail cannot be written it withholds the whole answer (fail closed).
-      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, secret: config.gatewaySecret })] : []),
+      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, secret: config.gatewaySecret, http: subgraphHttp })] : []),
     ],
   });
   try {
     await apollo.start();
   } catch (error) {
     await rateLimiter.close();
+    await subgraphHttp.close();
     throw error;
   }
 
@@ -128,6 +133,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   if (config.auditTrail && !subgraphUrls.audit) {
     await apollo.stop();
+    await subgraphHttp.close();
     throw new Error("AUDIT_TRAIL is on but the supergraph has no audit subgraph");
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -137,6 +143,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     stop: async () => {
       await apollo.stop();
       await rateLimiter.close();
+      await subgraphHttp.close();
     },
   };
 }

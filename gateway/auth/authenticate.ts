@@ -5,6 +5,7 @@ import { isRole, type Caller } from "../../common/caller";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import type { GatewayConfig } from "../config";
 import { DEV_KEY_ID, devKeyFile, loadOrCreateDevKeys } from "./devKeys";
+import { VerifiedTokenCache } from "./verifiedTokenCache";
 
 export type Authenticate = (req: IncomingMessage) => Promise<Caller>;
 
@@ -51,24 +52,29 @@ async function refuseDevelopmentKey(config: GatewayConfig, pem: string): Promise
  */
 export async function createAuthenticator(config: GatewayConfig): Promise<Authenticate> {
   const { key, kid } = await verificationKey(config);
+  const verified = new VerifiedTokenCache();
   return async (req) => {
     const header = req.headers.authorization;
     if (!header) throw unauthenticated("no bearer token (Authorization: Bearer <JWT>; `npm run token` mints one for development)");
     const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/.exec(header.trim());
     if (!match) throw unauthenticated("malformed Authorization header");
+    const known = verified.get(match[1]);
+    if (known) return known;
     try {
       // With one known key, a foreign kid is refused before any signature work.
       if (kid && decodeProtectedHeader(match[1]).kid !== kid) throw unauthenticated("unknown key id");
       const options = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: config.auth.algorithms };
       const { payload } = typeof key === "function" ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
       if (!payload.sub || !isRole(payload.role) || typeof payload.org !== "string") throw unauthenticated("token lacks sub, role or org claims");
-      return {
+      const caller: Caller = {
         subject: payload.sub,
         name: typeof payload.name === "string" ? payload.name : payload.sub,
         role: payload.role,
         organization: payload.org,
         verifiedCustomerIds: [],
       };
+      verified.set(match[1], caller, payload.exp);
+      return caller;
     } catch (error) {
       if ((error as { extensions?: unknown }).extensions) throw error;
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated("token expired");

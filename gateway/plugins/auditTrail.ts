@@ -6,6 +6,7 @@ import { ErrorCode } from "../../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
 import { tokenCacheFor } from "../callerTokenCache";
 import type { GatewayContext } from "../GatewayContext";
+import { SubgraphHttpClient } from "../subgraphHttp";
 
 /**
  * The gateway side of the audit trail (issue 4 item 5, S6): one entry per operation, written
@@ -20,6 +21,8 @@ export interface AuditTrailOptions {
   secret: string;
   /** Give up on the audit write after this long (default 3000 ms); the answer is then withheld. */
   timeoutMs?: number;
+  /** The gateway's pooled subgraph client; without one the plugin opens (and on stop closes) its own. */
+  http?: SubgraphHttpClient;
 }
 
 /** Who the gateway is when it writes the trail; the audit subgraph accepts writes only from role system. */
@@ -197,16 +200,16 @@ export function buildAuditEntries(requestContext: GraphQLRequestContextWillSendR
 }
 
 /** Writes entries to the audit subgraph as the gateway; throws unless every entry is confirmed in the trail. */
-export async function recordAuditEntries(options: AuditTrailOptions, entries: AuditEntryInput[]): Promise<void> {
+export async function recordAuditEntries(http: SubgraphHttpClient, options: AuditTrailOptions, entries: AuditEntryInput[]): Promise<void> {
   for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_CALL) {
     const chunk = entries.slice(i, i + MAX_ENTRIES_PER_CALL);
-    const response = await fetch(typeof options.auditUrl === "function" ? options.auditUrl() : options.auditUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(options.secret).token(GATEWAY_CALLER) },
-      body: JSON.stringify({ query: RECORD, variables: { entries: chunk } }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
-    });
-    const body = (await response.json().catch(() => ({}))) as { data?: { recordAuditEntries?: number }; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    const response = await http.post(
+      typeof options.auditUrl === "function" ? options.auditUrl() : options.auditUrl,
+      { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(options.secret).token(GATEWAY_CALLER) },
+      JSON.stringify({ query: RECORD, variables: { entries: chunk } }),
+      Date.now() + (options.timeoutMs ?? 3000),
+    );
+    const body = (typeof response.body === "object" && response.body ? response.body : {}) as { data?: { recordAuditEntries?: number }; errors?: Array<{ message: string; extensions?: { code?: string } }> };
     if (!response.ok || body.errors?.length || body.data?.recordAuditEntries !== chunk.length) {
       const why = body.errors?.map((e) => `${e.extensions?.code ?? "?"}: ${e.message}`).join("; ") ?? `HTTP ${response.status}`;
       throw new Error(`audit subgraph did not record ${chunk.length} entries (${why})`);
@@ -223,7 +226,10 @@ export async function recordAuditEntries(options: AuditTrailOptions, entries: Au
 class AuditBatcher {
   private pending: Array<{ entries: AuditEntryInput[]; done: (error?: unknown) => void }> = [];
 
-  constructor(private readonly options: AuditTrailOptions) {}
+  constructor(
+    private readonly http: SubgraphHttpClient,
+    private readonly options: AuditTrailOptions,
+  ) {}
 
   write(entries: AuditEntryInput[]): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -236,7 +242,7 @@ class AuditBatcher {
     const batch = this.pending;
     this.pending = [];
     try {
-      await recordAuditEntries(this.options, batch.flatMap((b) => b.entries));
+      await recordAuditEntries(this.http, this.options, batch.flatMap((b) => b.entries));
       for (const request of batch) request.done();
     } catch (error) {
       for (const request of batch) request.done(error);
@@ -245,8 +251,16 @@ class AuditBatcher {
 }
 
 export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin<GatewayContext> {
-  const batcher = new AuditBatcher(options);
+  const http = options.http ?? new SubgraphHttpClient();
+  const batcher = new AuditBatcher(http, options);
   return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          if (!options.http) await http.close();
+        },
+      };
+    },
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {

@@ -1,0 +1,38 @@
+import type { Caller } from "../../common/caller";
+
+/** A verified token is trusted again without signature work for at most this long (and never past its exp). */
+const MAX_REUSE_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Client tokens already verified, by their exact text. A rep's tool sends the same JWT on
+ * every request; ES256 verification is a public-key operation that profiling showed on every
+ * 360 answer. The same string verified a moment ago verifies the same way again: the
+ * signature, issuer, audience and algorithm checks are all functions of the string and the
+ * key. What can change is time (exp, nbf), so an entry is used only before the token's exp
+ * and for at most MAX_REUSE_MS, which also bounds how long a rotated-out JWKS key keeps
+ * working. Bounded: the oldest entries go first.
+ */
+export class VerifiedTokenCache {
+  private readonly entries = new Map<string, { caller: Caller; until: number }>();
+
+  /** A fresh copy of the caller (requests mutate verifiedCustomerIds), or undefined. */
+  get(token: string, now = Date.now()): Caller | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.until <= now) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return { ...entry.caller, verifiedCustomerIds: [...entry.caller.verifiedCustomerIds] };
+  }
+
+  /** Remembers a verified token until min(exp, now + MAX_REUSE_MS). `expSeconds` is the JWT exp claim. */
+  set(token: string, caller: Caller, expSeconds: number | undefined, now = Date.now()): void {
+    const until = Math.min(expSeconds === undefined ? now : expSeconds * 1000, now + MAX_REUSE_MS);
+    if (until <= now) return;
+    this.entries.delete(token);
+    this.entries.set(token, { caller: { ...caller, verifiedCustomerIds: [...caller.verifiedCustomerIds] }, until });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
