@@ -6,6 +6,7 @@ import path from "node:path";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import type { Caller } from "../common/caller";
 import { signInternalToken } from "../common/internalToken";
+import { compareAnswers, sampleAnswers } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
 import { subgraphsOf } from "../gateway/supergraphSubgraphs";
@@ -222,6 +223,9 @@ async function main(): Promise<number> {
 
     // ---- the gateways, one at a time
     const runs: RunResult[] = [];
+    // Every gateway must give the same answers as ours, or its figures compare unequal work.
+    const answers: Partial<Record<GatewayKind, string[]>> = {};
+    const answerChecks: Partial<Record<GatewayKind, string>> = {};
     const gatewayPeakHwmMb: Partial<Record<GatewayKind, number>> = {};
     let soakResult: SoakResult | undefined;
     const kinds: QueryKind[] = options.queries;
@@ -229,6 +233,11 @@ async function main(): Promise<number> {
       log(`starting ${GATEWAY_LABELS[kind]} (${options.workers} worker${options.workers > 1 ? "s" : ""})`);
       const gateway = await startGateway(kind, setup);
       try {
+        answers[kind] = await sampleAnswers(gateway, kinds.map((q) => loads[q]));
+        if (kind !== "ours") {
+          answerChecks[kind] = compareAnswers(answers.ours!, answers[kind]!);
+          log(`${kind} answers vs ours: ${answerChecks[kind]}`);
+        }
         for (const query of kinds) for (const connections of options.connections) runs.push(await runOne(gateway, loads[query], connections, options));
         if (kind === "ours" && options.soakS > 0) soakResult = await soak(gateway, loads.c360, options.soakS, options.warmupS);
         gatewayPeakHwmMb[kind] = groupHwmMb(gateway.proc.pid);
@@ -281,6 +290,7 @@ async function main(): Promise<number> {
       gatewayPeakHwmMb,
       soak: soakResult,
       notes,
+      answerChecks,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial, options.db === "postgres" ? latestSqliteBaseline(resultsDir) : undefined) };
 

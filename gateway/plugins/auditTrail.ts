@@ -93,6 +93,15 @@ export function selectedFieldPaths(document: DocumentNode, operation: OperationD
   return all.length <= max ? all : [...all.slice(0, max), `… ${all.length - max} more`];
 }
 
+/** Apollo reuses one parsed document per query text, so the paths are worked out once per operation. */
+const fieldPathsByOperation = new WeakMap<OperationDefinitionNode, string[]>();
+
+function fieldPathsOf(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+  let paths = fieldPathsByOperation.get(operation);
+  if (!paths) fieldPathsByOperation.set(operation, (paths = selectedFieldPaths(document, operation)));
+  return paths;
+}
+
 /** OK; DENIED when every error is a refusal; PARTIAL when some data came back with errors; ERROR otherwise. */
 export function classifyOutcome(result: Pick<FormattedExecutionResult, "data" | "errors">): { outcome: AuditOutcome; errorCodes: string[] } {
   const errors = result.errors ?? [];
@@ -168,7 +177,7 @@ export function buildAuditEntries(requestContext: GraphQLRequestContextWillSendR
   // Nothing ran: the document did not parse or validate, so no data was read.
   if (!operation || !document || !caller) return null;
   if (operation.operation === OperationTypeNode.SUBSCRIPTION) return null;
-  const fields = selectedFieldPaths(document, operation);
+  const fields = fieldPathsOf(operation, document);
   // Introspection only (__schema, __type): schema, not customer data.
   if (fields.length === 0) return null;
   const result = resultOf(requestContext.response);

@@ -64,6 +64,8 @@ export interface BenchResults {
   criticalPath?: CriticalPathResult;
   runs: RunResult[];
   gatewayPeakHwmMb: Partial<Record<GatewayKind, number>>;
+  /** Per peer: do its answers equal ours for the first requests of each workload (scripts/bench/answers.ts)? */
+  answerChecks?: Partial<Record<GatewayKind, string>>;
   soak?: SoakResult;
   targets: Target[];
   notes: string[];
@@ -94,6 +96,8 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">, sqliteBa
     const parts: string[] = [];
     let pass = true;
     let complete = true;
+    const hiveAnswers = results.answerChecks?.hive;
+    if (hive50 && hiveAnswers && !hiveAnswers.startsWith("same")) parts.push("(Hive's answers differ from ours, see 'Same answers?': it does less work per query than ours)");
     if (hive50) {
       const rpsOk = ours50.rps >= hive50.rps;
       const cpuRatio = ours50.cpuMsPerQuery / hive50.cpuMsPerQuery;
@@ -184,6 +188,14 @@ export function markdown(results: BenchResults): string {
   );
   lines.push("## Targets", "");
   lines.push(table(["target", "status", "measured"], results.targets.map((t) => [`${t.id}: ${t.title}`, `**${t.status}**`, t.measured])), "");
+  if (results.answerChecks && Object.keys(results.answerChecks).length) {
+    lines.push("## Same answers?", "");
+    lines.push(
+      "Before each peer is timed, the first 5 requests of every workload are sent to it and its answers compared with ours (canonical JSON, `extensions` dropped). A peer that answers less does less work, and its figures are not comparable with ours.",
+      "",
+    );
+    lines.push(table(["peer", "answers vs ours"], Object.entries(results.answerChecks).map(([k, v]) => [GATEWAY_LABELS[k as GatewayKind], v!.replace(/\|/g, "\\|")])), "");
+  }
   lines.push("## Throughput, latency, CPU, memory", "");
   lines.push(runsTable(results), "");
   lines.push(
