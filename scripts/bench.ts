@@ -9,6 +9,7 @@ import { signInternalToken } from "../common/internalToken";
 import { compareAnswers, sampleAnswers } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
+import { GATEWAY_NODE_FLAGS } from "../gateway/nodeFlags";
 import { subgraphsOf } from "../gateway/supergraphSubgraphs";
 import { addHeavyHistory, dropSchemas, seedDataset, targetEnv, type DataTarget } from "./bench/data";
 import { BENCH_ISSUER, GATEWAY_LABELS, startGateway, type GatewayKind, type GatewaySetup, type RunningBenchGateway } from "./bench/gateways";
@@ -247,7 +248,7 @@ async function main(): Promise<number> {
     }
     if (options.workers > 1) notes.push(`--workers ${options.workers}: Hive runs --fork ${options.workers}; ours and stock Apollo run under scripts/bench/cluster.ts (node:cluster, shared port). CPU and RSS are summed over each gateway's process group.`);
     notes.push(
-      "Our gateway runs as in production (NODE_ENV=production, client JWT verified against JWT_PUBLIC_KEY, ES256) and signs an internal token per subgraph fetch; the peers forward one static long-lived internal token for the same caller (x-gateway-token) and verify no client token, so they do less work per request by construction.",
+      `Our gateway runs as in production (NODE_ENV=production, node ${GATEWAY_NODE_FLAGS.join(" ")} as npm start runs it, client JWT verified against JWT_PUBLIC_KEY, ES256, every answer recorded in the audit subgraph before it leaves) and signs an internal token per subgraph fetch; the peers forward one static long-lived internal token for the same caller (x-gateway-token) and verify no client token, so they do less work per request by construction.`,
       "Response caching is off everywhere (none configured on any gateway). Hive Gateway runs its CLI with defaults (no JIT, masked errors) plus a config file that overrides the subgraph locations and adds the static token.",
     );
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readSupergraphConfig } from "../schema/tooling/supergraphConfig";
+import { GATEWAY_NODE_FLAGS } from "../gateway/nodeFlags";
 import { startServiceProcess, type ServiceProcess } from "./lib/serviceProcess";
 
 const USAGE = `usage: npm start
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
         return service;
       }),
     );
-    const gateway = await startServiceProcess("gateway", path.join(root, "dist", "gateway", "main.js"), { GATEWAY_SUBGRAPH_SECRET: secret }, { echo: true });
+    const gateway = await startServiceProcess("gateway", path.join(root, "dist", "gateway", "main.js"), { GATEWAY_SUBGRAPH_SECRET: secret }, { echo: true, nodeFlags: GATEWAY_NODE_FLAGS });
     running.push(gateway);
     for (const service of [...subgraphs, gateway]) {
       service.child.once("exit", (code) => {

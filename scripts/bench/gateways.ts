@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { GATEWAY_NODE_FLAGS } from "../../gateway/nodeFlags";
 import { spawnGroup, waitForOutput, type BenchProcess } from "./processes";
 
 /** Issuer of the bench's client tokens (production mode refuses the development issuer). */
@@ -70,7 +71,8 @@ export async function startGateway(kind: GatewayKind, setup: GatewaySetup, extra
   const supergraph = setup.supergraphPath;
   if (kind === "ours") {
     const script = path.join(setup.distDir, "gateway", "main.js");
-    const args = [...extraNodeArgs, ...nodeArgs(setup, script)];
+    // Ours runs as deployed: with the gateway's node flags (gateway/nodeFlags.ts). The peers run with Node's defaults.
+    const args = [...GATEWAY_NODE_FLAGS, ...extraNodeArgs, ...nodeArgs(setup, script)];
     const proc = spawnGroup(
       "ours",
       process.execPath,

@@ -12,9 +12,9 @@ export interface ServiceProcess {
  * prints "ready at <url>". Its output is prefixed with its name; if it exits before it is
  * ready, the promise rejects with what it printed.
  */
-export function startServiceProcess(name: string, script: string, env: NodeJS.ProcessEnv, options: { echo?: boolean; readyTimeoutMs?: number } = {}): Promise<ServiceProcess> {
+export function startServiceProcess(name: string, script: string, env: NodeJS.ProcessEnv, options: { echo?: boolean; readyTimeoutMs?: number; nodeFlags?: string[] } = {}): Promise<ServiceProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let ready = false;
     const timer = setTimeout(() => fail(new Error(`${name} did not become ready within ${options.readyTimeoutMs ?? 60000} ms\n${output}`)), options.readyTimeoutMs ?? 60000);
