@@ -36,6 +36,18 @@ export interface GatewayConfig {
   auth: AuthConfig;
   trustedDocuments: TrustedDocumentsConfig;
   rateLimit: RateLimitConfig;
+  responseCache: ResponseCacheConfig;
+}
+
+export interface ResponseCacheConfig {
+  /**
+   * [RESPONSE_CACHE_TTL_SECONDS] default 0 (off): keep complete query answers this long, per
+   * caller; a mutation through the gateway retires them all. Short (a few seconds): reps ask
+   * "who is handling it right now".
+   */
+  ttlSeconds: number;
+  /** [REDIS_URL] when set, replicas share the cache in Redis; else in memory per process. */
+  redisUrl?: string;
 }
 
 /**
@@ -74,6 +86,14 @@ export interface AuthConfig {
 
 /** The issuer `npm run token` writes into development tokens. */
 export const DEV_ISSUER = "customer-360-dev";
+
+function nonNegativeInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  return value;
+}
 
 function positiveInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
@@ -144,6 +164,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     rateLimit: {
       perMinute: positiveInt("RATE_LIMIT_PER_MINUTE", 600, env),
+      redisUrl: env.REDIS_URL || undefined,
+    },
+    responseCache: {
+      ttlSeconds: nonNegativeInt("RESPONSE_CACHE_TTL_SECONDS", 0, env),
       redisUrl: env.REDIS_URL || undefined,
     },
   };

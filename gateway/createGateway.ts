@@ -19,6 +19,8 @@ import { createCallerRateLimiter } from "./rateLimit";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
 import { SubgraphHttpClient } from "./subgraphHttp";
+import { createResponseCacheStore } from "./responseCacheStore";
+import { responseCachePlugin } from "./plugins/responseCache";
 import { supergraphSource } from "./supergraphSource";
 import { subgraphsOf } from "./supergraphSubgraphs";
 import { loadTrustedDocuments, persistedQueryCache } from "./trustedDocuments";
@@ -66,6 +68,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const httpServer = http.createServer();
   const limits = queryLimits(DEFAULT_QUERY_LIMITS, config.production);
   const rateLimiter = await createCallerRateLimiter(config.rateLimit);
+  const responseCache = await createResponseCacheStore(config.responseCache);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -84,6 +87,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       costReportPlugin(),
       ...limits.plugins,
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
+      ...(responseCache ? [responseCachePlugin(responseCache, config.responseCache.ttlSeconds)] : []),
       // Last: if the trail cannot be written it withholds the whole answer (fail closed).
       ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, secret: config.gatewaySecret, http: subgraphHttp })] : []),
     ],
@@ -93,6 +97,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   } catch (error) {
     await rateLimiter.close();
     await subgraphHttp.close();
+    await responseCache?.close();
     throw error;
   }
 

@@ -249,7 +249,7 @@ async function main(): Promise<number> {
     if (options.workers > 1) notes.push(`--workers ${options.workers}: Hive runs --fork ${options.workers}; ours and stock Apollo run under scripts/bench/cluster.ts (node:cluster, shared port). CPU and RSS are summed over each gateway's process group.`);
     notes.push(
       `Our gateway runs as in production (NODE_ENV=production, node ${GATEWAY_NODE_FLAGS.join(" ")} as npm start runs it, client JWT verified against JWT_PUBLIC_KEY, ES256, every answer recorded in the audit subgraph before it leaves) and signs an internal token per subgraph fetch; the peers forward one static long-lived internal token for the same caller (x-gateway-token) and verify no client token, so they do less work per request by construction.`,
-      "Response caching is off everywhere (none configured on any gateway). Hive Gateway runs its CLI with defaults (no JIT, masked errors) plus a config file that overrides the subgraph locations and adds the static token.",
+      "Response caching is off for ours and the peers (none configured). The `cached` lines are ours again with RESPONSE_CACHE_TTL_SECONDS=60 in memory, reported on their own: the same request pool cycles, so after the first pass most answers are hits; the audit trail still records every answer. Hive Gateway runs its CLI with defaults (no JIT, masked errors) plus a config file that overrides the subgraph locations and adds the static token.",
     );
 
     // ---- optional CPU profile of ours under the 50-connection 360 load

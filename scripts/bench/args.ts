@@ -1,4 +1,5 @@
-export type PeerName = "hive" | "apollo";
+/** Gateways measured after ours: the two peers, and ours again with its response cache on. */
+export type PeerName = "hive" | "apollo" | "cached";
 
 export interface BenchOptions {
   customers: number;
@@ -37,7 +38,8 @@ options:
   --connections LIST    comma-separated connection counts (default 1,50)
   --workers W           gateway processes per gateway (default 1): Hive --fork W, ours and
                         stock Apollo under a node:cluster wrapper with W workers
-  --peers LIST          hive,apollo (default) | hive | apollo | none
+  --peers LIST          hive,apollo,cached (default) | any of them | none; cached = ours again with
+                        RESPONSE_CACHE_TTL_SECONDS=60 (in memory), reported on its own lines
   --queries LIST        c360,order,page2 (default all)
   --soak S              after the runs, drive our gateway with the 50-connection 360 load for S
                         seconds and report RSS growth (default 0 = off; 300 for the P5 target)
@@ -72,9 +74,9 @@ export function parseArgs(args: string[]): BenchOptions | "help" {
   if (db !== "sqlite" && db !== "postgres") throw new Error(`--db must be sqlite or postgres, got "${db}"`);
   const connections = (value(args, "--connections") ?? "1,50").split(",").map((c) => Number(c.trim()));
   if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error("--connections must list positive integers, e.g. 1,50");
-  const peersRaw = value(args, "--peers") ?? "hive,apollo";
+  const peersRaw = value(args, "--peers") ?? "hive,apollo,cached";
   const peers = peersRaw === "none" ? [] : peersRaw.split(",").map((p) => p.trim());
-  for (const peer of peers) if (peer !== "hive" && peer !== "apollo") throw new Error(`--peers lists hive, apollo or none, got "${peer}"`);
+  for (const peer of peers) if (peer !== "hive" && peer !== "apollo" && peer !== "cached") throw new Error(`--peers lists hive, apollo, cached or none, got "${peer}"`);
   const queries = (value(args, "--queries") ?? "c360,order,page2").split(",").map((q) => q.trim());
   for (const query of queries) if (!["c360", "order", "page2"].includes(query)) throw new Error(`--queries lists c360, order, page2, got "${query}"`);
   return {

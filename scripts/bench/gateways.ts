@@ -7,12 +7,16 @@ import { spawnGroup, waitForOutput, type BenchProcess } from "./processes";
 /** Issuer of the bench's client tokens (production mode refuses the development issuer). */
 export const BENCH_ISSUER = "customer-360-bench";
 
-export type GatewayKind = "ours" | "hive" | "apollo";
+export type GatewayKind = "ours" | "hive" | "apollo" | "cached";
+
+/** The response cache TTL of the `cached` run: longer than a timed window, so repeats within it hit. */
+export const CACHED_RUN_TTL_SECONDS = 60;
 
 export const GATEWAY_LABELS: Record<GatewayKind, string> = {
   ours: "ours (gateway/)",
   hive: "Hive Gateway 2.15",
   apollo: "stock @apollo/gateway 2.14",
+  cached: `ours + response cache (memory, TTL ${CACHED_RUN_TTL_SECONDS} s)`,
 };
 
 export interface RunningBenchGateway {
@@ -69,12 +73,12 @@ async function waitReadyLines(proc: BenchProcess, workers: number): Promise<stri
 
 export async function startGateway(kind: GatewayKind, setup: GatewaySetup, extraNodeArgs: string[] = []): Promise<RunningBenchGateway> {
   const supergraph = setup.supergraphPath;
-  if (kind === "ours") {
+  if (kind === "ours" || kind === "cached") {
     const script = path.join(setup.distDir, "gateway", "main.js");
     // Ours runs as deployed: with the gateway's node flags (gateway/nodeFlags.ts). The peers run with Node's defaults.
     const args = [...GATEWAY_NODE_FLAGS, ...extraNodeArgs, ...nodeArgs(setup, script)];
     const proc = spawnGroup(
-      "ours",
+      kind,
       process.execPath,
       args,
       {
@@ -89,6 +93,7 @@ export async function startGateway(kind: GatewayKind, setup: GatewaySetup, extra
         GATEWAY_SUBGRAPH_SECRET: setup.secret,
         DATA_DIR: path.join(setup.tmpDir, "gateway-data"),
         SUPERGRAPH_PATH: supergraph,
+        ...(kind === "cached" ? { RESPONSE_CACHE_TTL_SECONDS: String(CACHED_RUN_TTL_SECONDS), REDIS_URL: "" } : {}),
         ...urlEnv(setup),
       },
       { echo: setup.echo, cwd: setup.root },
