@@ -26,7 +26,7 @@ Seeds a fresh database with N synthetic customers, starts every subgraph of sche
 each gateway in turn (ours; Hive Gateway; stock @apollo/gateway) against the same subgraphs
 with autocannon: the customer 360 query, an order lookup and timeline page 2, at each
 connection count, for a fixed duration after a warm-up. Prints a table and writes
-bench-results/<timestamp>/{results.json,BENCHMARK.md} and docs/BENCHMARK.md.
+bench-results/<timestamp>/{results.json,BENCHMARK.md} and docs/BENCHMARK.md (docs/BENCHMARK-postgres.md for --db postgres).
 
 options:
   --customers N         synthetic customers to seed (default 10000)
