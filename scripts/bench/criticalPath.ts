@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { prettyFormatQueryPlan } from "@apollo/query-planner";
 import { ApolloServer } from "@apollo/server";
+import { Agent, request } from "undici";
 import { percentile, type Workload } from "./load";
 
 /**
@@ -23,6 +24,8 @@ export interface RecordedFetch {
   body: string;
   start: number;
   end: number;
+  /** Set once a replay of it was checked for GraphQL errors. */
+  checked?: boolean;
 }
 
 export interface RecordedQuery {
@@ -93,10 +96,21 @@ function toStages(fetches: RecordedFetch[]): RecordedFetch[][] {
   return stages;
 }
 
+/**
+ * The replay client: undici keep-alive pools, the cheapest HTTP client we know in Node (the
+ * one our gateway uses). A slower client here would inflate the critical path and flatter P1.
+ */
+const replayAgent = new Agent({ keepAliveTimeout: 30_000, connections: 16 });
+
 async function send(fetchSpec: RecordedFetch): Promise<void> {
-  const response = await fetch(fetchSpec.url, { method: "POST", headers: fetchSpec.headers, body: fetchSpec.body });
-  const text = await response.text();
-  if (!response.ok || text.includes('"errors"')) throw new Error(`critical path fetch to ${fetchSpec.subgraph} failed: ${response.status} ${text.slice(0, 300)}`);
+  const response = await request(fetchSpec.url, { method: "POST", headers: fetchSpec.headers, body: fetchSpec.body, dispatcher: replayAgent });
+  const text = await response.body.text();
+  if (response.statusCode !== 200) throw new Error(`critical path fetch to ${fetchSpec.subgraph} failed: ${response.statusCode} ${text.slice(0, 300)}`);
+  if (fetchSpec.checked) return;
+  // The first replay of each recorded fetch is checked for GraphQL errors; later ones are not parsed.
+  const body = JSON.parse(text) as { errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`critical path fetch to ${fetchSpec.subgraph} answered errors: ${text.slice(0, 300)}`);
+  fetchSpec.checked = true;
 }
 
 /** Replays the recorded plans sequentially (1 connection) for warm-up then `durationS`, returning latency percentiles. */
