@@ -240,8 +240,17 @@ async function main(): Promise<number> {
           log(`${kind} answers vs ours: ${answerChecks[kind]}`);
         }
         for (const query of kinds) for (const connections of options.connections) runs.push(await runOne(gateway, loads[query], connections, options));
-        if (kind === "ours" && options.soakS > 0) soakResult = await soak(gateway, loads.c360, options.soakS, options.warmupS);
         gatewayPeakHwmMb[kind] = groupHwmMb(gateway.proc.pid);
+      } finally {
+        await gateway.proc.stop();
+      }
+    }
+    // The soak runs last, on a fresh gateway of ours: the peers are then timed right after ours,
+    // so a drift in this machine's speed over the soak's minutes does not land between them.
+    if (options.soakS > 0) {
+      const gateway = await startGateway("ours", setup);
+      try {
+        soakResult = await soak(gateway, loads.c360, options.soakS, options.warmupS);
       } finally {
         await gateway.proc.stop();
       }
