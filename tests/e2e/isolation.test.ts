@@ -20,12 +20,19 @@ describe("isolation: one slow or dead subgraph never hangs or blanks the answer"
   });
   afterAll(() => graph?.stop());
 
-  it("answers within the timeout + 10% when a subgraph hangs, with the others' data and the hung one named", async () => {
+  it("answers within the timeout (plus the rest of the plan) when a subgraph hangs, with the others' data and the hung one named", async () => {
+    // After billing's time is up the plan still runs its later stages; on a machine busy with
+    // parallel test files those take longer than 10% of the timeout, so allow the larger of
+    // 10% and twice what the whole query takes right now. Waiting on billing twice (once per
+    // plan stage that calls it) would take 2 x TIMEOUT_MS and still fail.
+    const normalMs = (await timed(graph)).ms;
+    const allowed = TIMEOUT_MS + Math.max(TIMEOUT_MS * 0.1, 2 * normalMs);
     const billing = graph.subgraphs.get("billing")!.child;
     billing.kill("SIGSTOP"); // the process is alive and holds its port, but answers nothing
     try {
       const { body, ms } = await timed(graph);
-      expect(ms).toBeLessThan(TIMEOUT_MS * 1.1);
+      expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.95);
+      expect(ms).toBeLessThan(allowed);
       const customer = body.data.findCustomers.result.candidates[0].customer;
       expect(customer.id).toBe("C-S4");
       expect(customer.overview.result.timeline.missingSources).toEqual(["billing"]);
