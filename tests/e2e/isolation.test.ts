@@ -8,7 +8,7 @@ const TIMEOUT_MS = 2000;
 /** The 360 query for S4's customer, who has records in customers, aftersales and billing. */
 async function timed(graph: Graph) {
   const started = performance.now();
-  const response = await graph.query(CUSTOMER_360, { identifier: "+86 186 2700 4444" });
+  const response = await graph.query(CUSTOMER_360, { identifier: "+86 186 2700 4444" }, { headers: { "x-cost-report": "1" } });
   return { ...response, ms: performance.now() - started };
 }
 
@@ -20,19 +20,25 @@ describe("isolation: one slow or dead subgraph never hangs or blanks the answer"
   });
   afterAll(() => graph?.stop());
 
-  it("answers within the timeout (plus the rest of the plan) when a subgraph hangs, with the others' data and the hung one named", async () => {
-    // After billing's time is up the plan still runs its later stages; on a machine busy with
-    // parallel test files those take longer than 10% of the timeout, so allow the larger of
-    // 10% and twice what the whole query takes right now. Waiting on billing twice (once per
-    // plan stage that calls it) would take 2 x TIMEOUT_MS and still fail.
+  it("spends at most the timeout on a hung subgraph (plus the rest of the plan) when a subgraph hangs, with the others' data and the hung one named", async () => {
+    // The budget is per request: billing's fetches together (its stage-2 lookup hangs, its
+    // stage-4 merge fetch must then fail at once) stay within TIMEOUT_MS. That is measured
+    // from the gateway's own fetch timings (x-cost-report), so machine load does not blur it.
+    // The whole answer also includes the plan's other stages; on a machine busy with parallel
+    // test files those take up to a few hundred ms, so the total allows the larger of 25% and
+    // twice what the whole query takes right now. Waiting on billing twice would take 2 x TIMEOUT_MS.
     const normalMs = (await timed(graph)).ms;
-    const allowed = TIMEOUT_MS + Math.max(TIMEOUT_MS * 0.1, 2 * normalMs);
     const billing = graph.subgraphs.get("billing")!.child;
     billing.kill("SIGSTOP"); // the process is alive and holds its port, but answers nothing
     try {
       const { body, ms } = await timed(graph);
-      expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.95);
-      expect(ms).toBeLessThan(allowed);
+      const billingFetches = body.extensions.cost.fetches.filter((f: { subgraph: string }) => f.subgraph === "billing");
+      expect(billingFetches.length).toBe(2);
+      expect(billingFetches.every((f: { ok: boolean }) => !f.ok)).toBe(true);
+      const billingMs = billingFetches.reduce((sum: number, f: { ms: number }) => sum + f.ms, 0);
+      expect(billingMs).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.95);
+      expect(billingMs).toBeLessThan(TIMEOUT_MS * 1.1);
+      expect(ms).toBeLessThan(TIMEOUT_MS + Math.max(TIMEOUT_MS * 0.25, 2 * normalMs));
       const customer = body.data.findCustomers.result.candidates[0].customer;
       expect(customer.id).toBe("C-S4");
       expect(customer.overview.result.timeline.missingSources).toEqual(["billing"]);
