@@ -87,21 +87,16 @@ export interface AuthConfig {
 /** The issuer `npm run token` writes into development tokens. */
 export const DEV_ISSUER = "customer-360-dev";
 
-function nonNegativeInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+/** An integer setting of at least `min` (0 or 1), or `fallback` when unset. */
+function intSetting(name: string, fallback: number, env: NodeJS.ProcessEnv, min: 0 | 1): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be ${min === 1 ? "a positive integer" : "a whole number of 0 or more"}, got "${raw}"`);
   return value;
 }
 
-function positiveInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+const positiveInt = (name: string, fallback: number, env: NodeJS.ProcessEnv) => intSetting(name, fallback, env, 1);
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const subgraphUrls: Record<string, string> = {};
@@ -167,7 +162,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       redisUrl: env.REDIS_URL || undefined,
     },
     responseCache: {
-      ttlSeconds: nonNegativeInt("RESPONSE_CACHE_TTL_SECONDS", 0, env),
+      ttlSeconds: intSetting("RESPONSE_CACHE_TTL_SECONDS", 0, env, 0),
       redisUrl: env.REDIS_URL || undefined,
     },
   };

@@ -1,13 +1,12 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import Redis from "ioredis";
+import type Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { ErrorCode } from "../common/errorCodes";
 import type { RateLimitConfig } from "./config";
+import { closeRedis, connectRedis } from "./redisConnection";
 
 const WINDOW_SECONDS = 60;
-/** How long start waits for Redis; after that it serves on the fallback budget, and Redis takes over once it is up. */
-const REDIS_CONNECT_WAIT_MS = 3000;
 /** Shared by every replica that points at the same Redis, so they share one budget per caller. */
 const REDIS_KEY_PREFIX = "c360:gateway:rate";
 
@@ -27,34 +26,13 @@ export async function createCallerRateLimiter(config: RateLimitConfig): Promise<
   let redis: Redis | undefined;
   let limiter: RateLimiterAbstract;
   if (config.redisUrl) {
-    // No offline queue: while Redis is unreachable a command fails at once and the insurance
-    // limiter answers, instead of requests queueing behind reconnect attempts.
-    redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    let warned = false;
-    redis.on("error", (error: Error) => {
-      if (!warned) console.error(`[gateway] Redis for rate limiting unavailable, limiting per replica: ${error.message}`);
-      warned = true;
-    });
-    redis.on("ready", () => (warned = false));
+    redis = await connectRedis(config.redisUrl, "rate limiting", "limiting per replica");
     limiter = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: REDIS_KEY_PREFIX,
       points: config.perMinute,
       duration: WINDOW_SECONDS,
       insuranceLimiter: memory(),
-    });
-    // Without the offline queue, requests served before the connection is up would all fall to
-    // the per-replica fallback: wait (briefly) so replicas share the budget from the first request.
-    // A refused first connection ends the wait at once: no point holding the start for it.
-    const connection = redis;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        connection.off("ready", done).off("error", done);
-        resolve();
-      };
-      const timer = setTimeout(done, REDIS_CONNECT_WAIT_MS);
-      connection.once("ready", done).once("error", done);
     });
   } else {
     limiter = memory();
@@ -76,7 +54,7 @@ export async function createCallerRateLimiter(config: RateLimitConfig): Promise<
       }
     },
     async close() {
-      if (redis) await redis.quit().catch(() => redis!.disconnect());
+      if (redis) await closeRedis(redis);
     },
   };
 }

@@ -1,4 +1,5 @@
-import Redis from "ioredis";
+import type Redis from "ioredis";
+import { closeRedis, connectRedis } from "./redisConnection";
 
 /** What a cached answer holds: the result to send again and the customers it showed (for the audit trail). */
 export interface CachedAnswer {
@@ -70,32 +71,8 @@ const PREFIX = "c360:gateway:response";
 const GENERATION_KEY = `${PREFIX}:generation`;
 
 export class RedisResponseCacheStore implements ResponseCacheStore {
-  private readonly redis: Redis;
-  private warned = false;
-
-  constructor(url: string) {
-    // No offline queue and one retry: a cache that waits on a dead Redis would slow every answer.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    this.redis.on("error", (error: Error) => {
-      if (!this.warned) console.error(`[gateway] Redis for the response cache unavailable, answering uncached: ${error.message}`);
-      this.warned = true;
-    });
-    this.redis.on("ready", () => (this.warned = false));
-  }
-
-  /** Resolves once connected (or failed: the cache then stays off until Redis is back). */
-  ready(timeoutMs = 3000): Promise<void> {
-    if (this.redis.status === "ready") return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.redis.off("ready", done).off("error", done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.redis.once("ready", done).once("error", done);
-    });
-  }
+  /** A client from connectRedis: commands fail at once while Redis is down, and are answered as "not cached". */
+  constructor(private readonly redis: Redis) {}
 
   async get(key: string): Promise<{ answer?: CachedAnswer; generation: number }> {
     try {
@@ -132,7 +109,7 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 
@@ -140,7 +117,5 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
 export async function createResponseCacheStore(config: { ttlSeconds: number; redisUrl?: string }): Promise<ResponseCacheStore | undefined> {
   if (config.ttlSeconds === 0) return undefined;
   if (!config.redisUrl) return new MemoryResponseCacheStore();
-  const store = new RedisResponseCacheStore(config.redisUrl);
-  await store.ready();
-  return store;
+  return new RedisResponseCacheStore(await connectRedis(config.redisUrl, "the response cache", "answering uncached"));
 }
