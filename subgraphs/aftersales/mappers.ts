@@ -141,6 +141,7 @@ export function toVisit(row: Selectable<VisitsTable>): Visit {
     rescheduledFrom: row.rescheduled_from,
     rescheduledTo: row.rescheduled_to,
     caseNumber: row.case_number,
+    ownerId: row.owner_id,
     technicianId: row.technician_id,
     serviceCenterId: row.service_center_id,
   };

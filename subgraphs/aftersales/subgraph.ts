@@ -18,6 +18,8 @@ import { VisitResolver } from "./resolvers/VisitResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { Order } from "./types/Order";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /** The makers' after-sales (aolan, xinghai, hengtong, lenovo, huawei): devices, cases, visits, service centers. */
 export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -40,6 +42,8 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
   ]),
   orphanedTypes: [Order, ...aftersalesSource.orphanedTypes],
   referenceResolvers: guardReferences({ ...referenceResolvers, ...aftersalesSource.referenceResolvers }),
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "service_cases",
   seed: seedStories,

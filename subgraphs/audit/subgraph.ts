@@ -6,6 +6,8 @@ import { AuditTrailResolver } from "./resolvers/AuditTrailResolver";
 import { RecordAuditEntriesResolver } from "./resolvers/RecordAuditEntriesResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /**
  * The audit trail (issue 4 item 5, S6): the gateway appends one entry per operation (who,
@@ -17,6 +19,8 @@ export const auditSubgraph: SubgraphDefinition<DB, Loaders> = {
   defaultPort: 4006,
   resolvers: [AuditTrailResolver, RecordAuditEntriesResolver],
   referenceResolvers: {},
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "audit_entries",
   seed: seedStories,

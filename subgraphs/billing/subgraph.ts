@@ -13,6 +13,8 @@ import { referenceResolvers } from "./resolvers/references";
 import { SuspensionResolver } from "./resolvers/SuspensionResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /** Telecom (unicom) and cable TV (jiangcheng) billing: accounts, lines, invoices, suspensions, outages, disputes. */
 export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -25,6 +27,8 @@ export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
   ],
   orphanedTypes: billingSource.orphanedTypes,
   referenceResolvers: { ...guardReferences(referenceResolvers, assertMayReadBilling), ...guardReferences(billingSource.referenceResolvers) },
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "billing_accounts",
   seed: seedStories,

@@ -33,6 +33,7 @@ export function toContact(row: Selectable<ContactsTable>, caller?: Caller): Cont
     byOrganization: row.by_org,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
+    customerId: row.customer_id,
   };
 }
 

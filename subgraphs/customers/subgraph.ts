@@ -12,6 +12,8 @@ import { CustomerTimelineResolver, TimelineResolver } from "./resolvers/Timeline
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /**
  * The identity and engagement core: who the customer is in every system, the shared
@@ -35,6 +37,8 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   ]),
   orphanedTypes: [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin],
   referenceResolvers: guardReferences(referenceResolvers),
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "customers",
   seed: seedStories,

@@ -10,6 +10,8 @@ import { VisitResolver } from "./resolvers/VisitResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { Visit } from "./types/Visit";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /**
  * 快修到家 Kuaixiu Home Service (org `kuaixiu`): the field-service contractor whose
@@ -22,6 +24,8 @@ export const fieldserviceSubgraph: SubgraphDefinition<DB, Loaders> = {
   resolvers: [FieldJobResolver, VisitResolver, FieldJobMutationResolver, ...fieldserviceCustomer360.resolvers],
   orphanedTypes: [Visit, ...fieldserviceCustomer360.orphanedTypes],
   referenceResolvers: { ...referenceResolvers, ...fieldserviceCustomer360.referenceResolvers },
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "field_jobs",
   seed: seedStories,

@@ -7,7 +7,9 @@ import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import { formatError } from "../../common/formatError";
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from "../../common/internalToken";
 import { graphqlHandler, sendJson } from "../../common/nodeHttp";
+import { enforceAccessMatrix } from "./accessMatrix";
 import { buildFederatedSchema } from "./buildFederatedSchema";
+import { formatOwner, reportCustomerData, SERVED_OWNERS_HEADER } from "./customerData";
 import { isEmpty, openDatabase, type Database } from "./database";
 import { currentStatementCount, withStatementCount } from "./sqlStatementCounter";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
@@ -60,6 +62,9 @@ export async function startSubgraph<DB, Loaders>(
     { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
     definition.referenceResolvers,
   );
+  // Both refuse to start a subgraph with an undeclared root field or object type.
+  enforceAccessMatrix(schema, definition.accessMatrix, definition.name);
+  reportCustomerData(schema, definition.customerData, definition.name);
   const httpServer = http.createServer();
   // Longer than the gateway's keep-alive, so the subgraph never closes a connection the
   // gateway is about to reuse (a reset shows up as a failed fetch under load).
@@ -82,11 +87,12 @@ export async function startSubgraph<DB, Loaders>(
       const caller = await verifyInternalToken(token, secret).catch(() => {
         throw requestRefused(ErrorCode.UNAUTHENTICATED, "the gateway token is invalid or expired");
       });
-      return { db: database.db, loaders: definition.createLoaders(database.db), caller, servedCustomerIds: new Set<string>() };
+      return { db: database.db, loaders: definition.createLoaders(database.db), caller, servedCustomerIds: new Set<string>(), servedOwners: new Map() };
     },
     responseHeaders: (context) => ({
       "x-sql-statements": String(currentStatementCount()),
       ...(context.servedCustomerIds.size ? { "x-customer-ids": [...context.servedCustomerIds].slice(0, 200).join(",") } : {}),
+      ...(context.servedOwners.size ? { [SERVED_OWNERS_HEADER]: [...context.servedOwners.values()].map(formatOwner).join(",") } : {}),
     }),
   });
 

@@ -20,3 +20,5 @@ export { encodeKey, decodeKey, encodeCursor, decodeCursor, type TimelineQuery, t
 export { SLA_HOURS, slaHours } from "./customer360/sla";
 export { seededRandom, insertInChunks, type SyntheticPerson, type SyntheticSeeder } from "./synthetic";
 export * from "./authorization";
+export { enforceAccessMatrix, accessFor, declarableRootFields, CLIENT_ROLES, type Access, type AccessMatrix, type FieldAccess, type ClientRole } from "./accessMatrix";
+export { reportCustomerData, formatOwner, parseOwners, SERVED_OWNERS_HEADER, type OwnerRef, type OwnerOf, type CustomerDataDeclarations } from "./customerData";

@@ -1,7 +1,9 @@
 import type { Kysely, Migration } from "kysely";
 import type { NonEmptyArray } from "type-graphql";
 import type { Caller } from "../../common/caller";
+import type { AccessMatrix } from "./accessMatrix";
 import type { ReferenceResolvers } from "./buildFederatedSchema";
+import type { CustomerDataDeclarations, OwnerRef } from "./customerData";
 import type { SyntheticSeeder } from "./synthetic";
 
 /** What every resolver of a subgraph receives as `@Ctx()`: built fresh for each request. */
@@ -16,6 +18,11 @@ export interface SubgraphContext<DB, Loaders> {
    * the gateway in the `x-customer-ids` header for the audit trail.
    */
   servedCustomerIds: Set<string>;
+  /**
+   * Customers' identities (system + id) whose records this request returned, filled by the
+   * kit from the subgraph's customerData declarations; reported in `x-served-owners`.
+   */
+  servedOwners: Map<string, OwnerRef>;
 }
 
 /**
@@ -32,6 +39,10 @@ export interface SubgraphDefinition<DB, Loaders> {
   /** Types not reachable from a resolver but part of the schema (entity stubs, interfaces). */
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers;
+  /** Who may call each root Query and Mutation field (kit/accessMatrix.ts); the subgraph does not start with one undeclared. */
+  accessMatrix: AccessMatrix;
+  /** Whose records each object type holds (kit/customerData.ts), for the audit trail; every type is declared. */
+  customerData: CustomerDataDeclarations;
   migrations: Record<string, Migration>;
   /** A table that is empty until the seed ran: the seed runs on first start only. */
   seedMarkerTable: string;

@@ -14,6 +14,8 @@ import { ValueAddedServiceOrderResolver } from "./resolvers/ValueAddedServiceOrd
 import { seed } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { ServiceCase } from "./types/ServiceCase";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /** The retailer, Yougou Mall: orders, lines, products, stores, returns, value-added services. */
 export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -32,6 +34,8 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
   ]),
   orphanedTypes: [ServiceCase, ...customer360.orphanedTypes],
   referenceResolvers: guardReferences({ ...referenceResolvers, ...customer360.referenceResolvers }),
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "orders",
   seed,

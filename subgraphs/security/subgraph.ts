@@ -9,6 +9,8 @@ import { referenceResolvers } from "./resolvers/references";
 import { SecurityLoginResolver } from "./resolvers/SecurityLoginResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
+import { accessMatrix } from "./accessMatrix";
+import { customerData } from "./customerData";
 
 /** The account platform (org `platform`): logins, attempts, lockouts, notifications really sent, identity verification (S2, S6). */
 export const securitySubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -17,6 +19,8 @@ export const securitySubgraph: SubgraphDefinition<DB, Loaders> = {
   resolvers: [SecurityLoginResolver, IdentityVerificationResolver, LoginUnlockResolver, ...securityCustomer360.resolvers],
   orphanedTypes: [...securityCustomer360.orphanedTypes],
   referenceResolvers: { ...referenceResolvers, ...securityCustomer360.referenceResolvers },
+  accessMatrix,
+  customerData,
   migrations,
   seedMarkerTable: "security_logins",
   seed: seedStories,

@@ -14,6 +14,8 @@ export class Visit {
   @Field(() => ID, { nullable: true, description: "The visit this one replaced" }) rescheduledFrom!: string | null;
   @Field(() => ID, { nullable: true, description: "The visit that replaced this one" }) rescheduledTo!: string | null;
   caseNumber!: string;
+  /** The maker registration the visit is for (not in the schema): its owner for the audit trail. */
+  ownerId!: string;
   technicianId!: string | null;
   serviceCenterId!: string | null;
 }

@@ -9,6 +9,7 @@ export function toFieldJob(row: FieldJobsTable): FieldJob {
     id: row.id,
     visitId: row.visit_id,
     makerOrganization: row.maker_org,
+    ownerId: row.owner_id,
     status: row.status,
     technicianName: row.technician_name,
     technicianPhone: row.technician_phone,

@@ -19,4 +19,6 @@ export class FieldJob {
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
   @Field(() => String) createdAt!: string;
   @Field(() => String) updatedAt!: string;
+  /** The maker registration (aftersales MR-...) the job is for (not in the schema): its owner for the audit trail. */
+  ownerId!: string;
 }

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../subgraphDefinition";
 import type { ReferenceResolvers } from "../buildFederatedSchema";
+import type { CustomerDataDeclarations, OwnerRef } from "../customerData";
 import type { NormalizedIdentifier } from "./identifiers";
 import { decodeKey, type LookupQuery, type MattersQuery, type TimelineQuery } from "./queryKeys";
 import { completeMatters, loadTimelineSlice, type MatterRecord } from "./reads";
@@ -38,6 +39,8 @@ export interface SourceContribution {
   resolvers: Function[];
   orphanedTypes: Function[];
   referenceResolvers: ReferenceResolvers;
+  /** Whose data the shared customer-360 types hold (kit/customerData.ts); merged into the subgraph's own declarations. */
+  customerData: CustomerDataDeclarations;
 }
 
 interface KeyedEntity {
@@ -125,9 +128,29 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
   }
 
   const byKey = { __resolveReference: (reference: KeyedEntity) => ({ key: reference.key }) };
+  // A merge entity's slice belongs to the person in its key and to their ids in this source's system.
+  const keyOwners = (entity: KeyedEntity): OwnerRef[] => {
+    const query = decodeKey<Partial<MattersQuery>>(entity.key);
+    const ids = Array.isArray(query.ids?.[identitySystem]) ? query.ids![identitySystem] : [];
+    return [...(typeof query.customerId === "string" ? [{ system: "customers", id: query.customerId }] : []), ...ids.map((id) => ({ system: identitySystem, id: String(id) }))];
+  };
   return {
     resolvers: [TimelineSourceResolver, MattersSourceResolver, LookupSourceResolver, OverviewSourceResolver],
     orphanedTypes: [TimelineEntity, OpenMattersEntity, LookupEntity, OverviewEntity],
     referenceResolvers: { Timeline: byKey, OpenMattersView: byKey, CustomerLookup: byKey, CustomerOverview: byKey },
+    customerData: {
+      Timeline: keyOwners,
+      OpenMattersView: keyOwners,
+      CustomerOverview: keyOwners,
+      // The lookup's key is what the rep typed; the identities it found report their owners.
+      CustomerLookup: "not-customer-data",
+      IdentityRef: (ref: IdentityRef) => ({ system: ref.system, id: ref.externalId }),
+      TimelineEvent: "via-parent",
+      OpenMatter: "via-parent",
+      Actor: "not-customer-data",
+      Handler: "not-customer-data",
+      Handoff: "not-customer-data",
+      Commitment: "via-parent",
+    },
   };
 }

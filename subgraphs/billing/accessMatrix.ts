@@ -1,0 +1,15 @@
+import type { AccessMatrix } from "../kit";
+
+/** Billing: reps and supervisors; analysts masked; partners nothing at all (kit/accessMatrix.ts). */
+export const accessMatrix: AccessMatrix = {
+  Query: {
+    billingAccount: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "masked", why: "A billing account with lines, invoices and balance." },
+    billingDispute: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "masked", why: "A customer's dispute of an invoice." },
+    billingLine: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "masked", why: "A phone line of an account." },
+    invoice: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "masked", why: "An invoice with its items." },
+    outage: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "allow", why: "A network outage in an area (no personal data)." },
+  },
+  Mutation: {
+    openBillingDispute: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "deny", why: "Record a customer's dispute of an invoice." },
+  },
+};

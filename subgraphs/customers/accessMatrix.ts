@@ -1,0 +1,13 @@
+import type { AccessMatrix } from "../kit";
+
+/** The customers core (kit/accessMatrix.ts). */
+export const accessMatrix: AccessMatrix = {
+  Query: {
+    findCustomers: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "Find a person by any identifier; a partner's identifiers match only through its own records (no billing or security identities)." },
+    customer: { rep: "allow", supervisor: "allow", partner: "masked", analyst: "masked", why: "A person by id; a partner sees name and city with personal data masked, and only its own parties' contacts and matters." },
+    customersByPhone: { rep: "allow", supervisor: "allow", partner: "masked", analyst: "masked", why: "People by phone; as customer." },
+  },
+  Mutation: {
+    logContact: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Log a contact in the shared log; a partner only as its own party." },
+  },
+};

@@ -1,0 +1,16 @@
+import type { AccessMatrix } from "../kit";
+
+/** The retailer (kit/accessMatrix.ts). */
+export const accessMatrix: AccessMatrix = {
+  Query: {
+    order: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "An order; a partner only orders with its own products." },
+    retailerCustomer: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "A retailer's customer account; a partner only its orders with the partner's products." },
+    returnRequest: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "A return or repair request; a partner only for its own products." },
+    store: { rep: "allow", supervisor: "allow", partner: "allow", analyst: "allow", why: "Reference data: a store." },
+    valueAddedServiceOrder: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "A value-added service sold in a case; a partner only those it sold or in its cases." },
+    valueAddedServiceCatalog: { rep: "allow", supervisor: "allow", partner: "allow", analyst: "allow", why: "Reference data: what can be sold." },
+  },
+  Mutation: {
+    orderValueAddedService: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "deny", why: "Sell a value-added service inside an open case of the customer (S6)." },
+  },
+};
