@@ -14,4 +14,6 @@ export interface GatewayContext {
   fetches: SubgraphFetch[];
   /** Customers whose data subgraphs reported serving (x-customer-ids), for the audit trail. */
   customerIds: Set<string>;
+  /** Customers' identities subgraphs reported serving (x-served-owners: `orders:RC-1001`), mapped to persons by the audit trail. */
+  servedOwners?: Set<string>;
 }

@@ -3,6 +3,7 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
+import { SERVED_OWNERS_HEADER } from "../common/servedOwners";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
 import type { SubgraphHttpClient, SubgraphHttpResponse } from "./subgraphHttp";
@@ -86,6 +87,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
       const served = response.http?.headers.get("x-customer-ids");
       if (served && context?.customerIds) for (const id of served.split(",")) context.customerIds.add(id);
+      const owners = response.http?.headers.get(SERVED_OWNERS_HEADER);
+      if (owners && context) for (const owner of owners.split(",")) (context.servedOwners ??= new Set()).add(owner);
       return response;
     } catch (error) {
       fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });

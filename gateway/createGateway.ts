@@ -89,7 +89,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
       ...(responseCache ? [responseCachePlugin(responseCache, config.responseCache.ttlSeconds)] : []),
       // Last: if the trail cannot be written it withholds the whole answer (fail closed).
-      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, secret: config.gatewaySecret, http: subgraphHttp })] : []),
+      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, customersUrl: () => subgraphUrls.customers, secret: config.gatewaySecret, http: subgraphHttp })] : []),
     ],
   });
   try {
@@ -107,7 +107,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const caller = await authenticate(req);
       // Counted before parsing, so refused and invalid operations spend budget too.
       await rateLimiter.consume(caller.subject);
-      return { caller, fetches: [], customerIds: new Set<string>() };
+      return { caller, fetches: [], customerIds: new Set<string>(), servedOwners: new Set<string>() };
     },
   });
 

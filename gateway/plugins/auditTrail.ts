@@ -6,6 +6,8 @@ import { ErrorCode } from "../../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
 import { tokenCacheFor } from "../callerTokenCache";
 import type { GatewayContext } from "../GatewayContext";
+import { maskedMutationArguments } from "../auditArguments";
+import { AuditPersons } from "../auditPersons";
 import { SubgraphHttpClient } from "../subgraphHttp";
 
 /**
@@ -23,6 +25,11 @@ export interface AuditTrailOptions {
   timeoutMs?: number;
   /** The gateway's pooled subgraph client; without one the plugin opens (and on stop closes) its own. */
   http?: SubgraphHttpClient;
+  /**
+   * The customers subgraph's /graphql URL: identities other subgraphs reported serving are
+   * mapped to persons there. Without it only what names a person directly (C-… ids) is attributed.
+   */
+  customersUrl?: () => string | undefined;
 }
 
 /** Who the gateway is when it writes the trail; the audit subgraph accepts writes only from role system. */
@@ -45,6 +52,16 @@ export interface AuditEntryInput {
   customerIds: string[];
   outcome: AuditOutcome;
   errorCodes: string[];
+  /** Customers' identities the answer served (system:id), whether or not they resolved to a person. */
+  identities: string[];
+  /** A mutation's arguments, masked (gateway/auditArguments.ts); null for queries. */
+  arguments: string | null;
+}
+
+/** What the subgraphs reported serving, as the trail records it: the identities and the persons they belong to. */
+export interface ServedPersons {
+  identities: string[];
+  customerIds: string[];
 }
 
 export const MAX_FIELD_PATHS = 200;
@@ -171,7 +188,11 @@ function resultOf(response: GraphQLRequestContextWillSendResponse<GatewayContext
 }
 
 /** The entries for one operation (one, or several when it touched more customers than an entry holds); null for nothing to audit. */
-export function buildAuditEntries(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>, now = new Date()): AuditEntryInput[] | null {
+export function buildAuditEntries(
+  requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>,
+  now = new Date(),
+  served: ServedPersons = { identities: [], customerIds: [] },
+): AuditEntryInput[] | null {
   const { operation, document, contextValue } = requestContext;
   const caller = contextValue?.caller;
   // Nothing ran: the document did not parse or validate, so no data was read.
@@ -182,7 +203,7 @@ export function buildAuditEntries(requestContext: GraphQLRequestContextWillSendR
   if (fields.length === 0) return null;
   const result = resultOf(requestContext.response);
   const { outcome, errorCodes } = classifyOutcome(result);
-  const customerIds = touchedCustomerIds(requestContext, result);
+  const customerIds = [...new Set([...touchedCustomerIds(requestContext, result), ...served.customerIds])].sort();
   const id = randomUUID();
   const header = requestContext.request.http?.headers.get("x-request-id");
   const base: AuditEntryInput = {
@@ -199,6 +220,8 @@ export function buildAuditEntries(requestContext: GraphQLRequestContextWillSendR
     customerIds: [],
     outcome,
     errorCodes,
+    identities: served.identities.slice(0, MAX_CUSTOMERS_PER_ENTRY),
+    arguments: maskedMutationArguments(operation, requestContext.request.variables ?? {}),
   };
   if (customerIds.length <= MAX_CUSTOMERS_PER_ENTRY) return [{ ...base, customerIds }];
   const entries: AuditEntryInput[] = [];
@@ -262,6 +285,9 @@ class AuditBatcher {
 export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin<GatewayContext> {
   const http = options.http ?? new SubgraphHttpClient();
   const batcher = new AuditBatcher(http, options);
+  const persons = options.customersUrl
+    ? new AuditPersons({ customersUrl: options.customersUrl, secret: options.secret, caller: GATEWAY_CALLER, timeoutMs: options.timeoutMs ?? 3000, http })
+    : undefined;
   return {
     async serverWillStart() {
       return {
@@ -273,15 +299,27 @@ export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
-          const entries = buildAuditEntries(requestContext);
+          const identities = [...(requestContext.contextValue?.servedOwners ?? [])].sort();
+          const served: ServedPersons = { identities, customerIds: [] };
+          let unattributed: Error | undefined;
+          if (identities.length > 0 && persons) {
+            try {
+              served.customerIds = [...new Set([...(await persons.resolve(identities)).values()].flat())];
+            } catch (error) {
+              // The entry is still written, with the identities; the answer is withheld below.
+              unattributed = error as Error;
+            }
+          }
+          const entries = buildAuditEntries(requestContext, new Date(), served);
           if (!entries) return;
           try {
             await batcher.write(entries);
+            if (unattributed) throw unattributed;
           } catch (error) {
             const entry = entries[0];
             if (process.env.NODE_ENV !== "test") console.error(`[audit] ${(error as Error).message}; request ${entry.requestId} by ${entry.actorSubject}`);
             // Fail closed only where it matters: customer data was read, or something changed.
-            if (entry.customerIds.length === 0 && entry.operationType !== "MUTATION") return;
+            if (entry.customerIds.length === 0 && entry.identities.length === 0 && entry.operationType !== "MUTATION") return;
             const { response } = requestContext;
             response.body = {
               kind: "single",

@@ -5,6 +5,7 @@ export const accessMatrix: AccessMatrix = {
   Query: {
     findCustomers: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "Find a person by any identifier; a partner's identifiers match only through its own records (no billing or security identities)." },
     customer: { rep: "allow", supervisor: "allow", partner: "masked", analyst: "masked", why: "A person by id; a partner sees name and city with personal data masked, and only its own parties' contacts and matters." },
+    personsOfIdentities: { rep: "deny", supervisor: "deny", partner: "deny", analyst: "deny", system: "allow", why: "The gateway maps identities served to persons for the audit trail (inaccessible to clients)." },
     customersByPhone: { rep: "allow", supervisor: "allow", partner: "masked", analyst: "masked", why: "People by phone; as customer." },
   },
   Mutation: {

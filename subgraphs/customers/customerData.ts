@@ -21,6 +21,8 @@ export const customerData: CustomerDataDeclarations = {
   BillingAccount: (account: { number: string }) => ({ system: "billing", id: account.number }),
   SecurityLogin: (login: { id: string }) => ({ system: "security", id: login.id }),
   IdentityRef: (ref: { system: string; externalId: string }) => ({ system: ref.system, id: ref.externalId }),
+  // Who an identity belongs to: what the gateway records, not a read of the person's data.
+  IdentityPersons: "not-customer-data",
   Timeline: keyOwner,
   OpenMattersView: keyOwner,
   CustomerOverview: keyOwner,

@@ -4,6 +4,7 @@ import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
 import { referenceResolvers } from "./references";
 import { ContactLogResolver } from "./resolvers/ContactLogResolver";
+import { IdentityPersonsResolver } from "./resolvers/IdentityPersonsResolver";
 import { CustomerLookupResolver } from "./resolvers/CustomerLookupResolver";
 import { CustomerResolver } from "./resolvers/CustomerResolver";
 import { CustomerOpenMattersResolver, OpenMattersResolver } from "./resolvers/OpenMattersResolver";
@@ -24,7 +25,8 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "customers",
   defaultPort: 4001,
   // Authorization (kit/authorization.ts): the gates here, partner and analyst views in the resolvers and mappers.
-  resolvers: guardResolvers([
+  resolvers: [
+    ...guardResolvers([
     CustomerResolver,
     CustomerTimelineResolver,
     TimelineResolver,
@@ -34,7 +36,10 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     OverviewResolver,
     CustomerLookupResolver,
     ContactLogResolver,
-  ]),
+    ]),
+    // Not under guardResolvers' system refusal: the gateway's own identity is its only caller (accessMatrix.ts).
+    IdentityPersonsResolver,
+  ],
   orphanedTypes: [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin],
   referenceResolvers: guardReferences(referenceResolvers),
   accessMatrix,

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { UseMiddleware, type MiddlewareFn, type NonEmptyArray } from "type-graphql";
 import type { Caller } from "../../common/caller";
 import { codedError, ErrorCode } from "../../common/errorCodes";
+import { maskMobilesInText } from "../../common/maskPersonalText";
 import type { ReferenceResolvers } from "./buildFederatedSchema";
 import type { SourceContribution } from "./customer360/customer360Source";
 import { maskPhone } from "./customer360/identifiers";
@@ -119,14 +120,12 @@ export function maskAddressFor(caller: Caller, address: string | null | undefine
   return masksPersonalData(caller) ? maskAddress(address, city) : address;
 }
 
-const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?(1\d{2})[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g;
-
 /** Mobile numbers inside free text (summaries, notes) masked for callers who see personal data masked. */
 export function maskTextFor(caller: Caller, text: string): string;
 export function maskTextFor(caller: Caller, text: string | null | undefined): string | null;
 export function maskTextFor(caller: Caller, text: string | null | undefined): string | null {
   if (text == null) return null;
-  return masksPersonalData(caller) ? text.replace(MOBILE_IN_TEXT, (_match, head: string, _middle: string, tail: string) => `${head}****${tail}`) : text;
+  return masksPersonalData(caller) ? maskMobilesInText(text) : text;
 }
 
 interface CallerContext {

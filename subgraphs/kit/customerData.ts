@@ -1,4 +1,7 @@
 import { defaultFieldResolver, getNamedType, GraphQLObjectType, GraphQLUnionType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { formatOwner, type OwnerRef } from "../../common/servedOwners";
+
+export { formatOwner, parseOwners, SERVED_OWNERS_HEADER, type OwnerRef } from "../../common/servedOwners";
 
 /*
  * Which records are a customer's, and whose (issue 10 item 1: the audit trail missed 10 of 13
@@ -11,15 +14,6 @@ import { defaultFieldResolver, getNamedType, GraphQLObjectType, GraphQLUnionType
  * before the answer leaves.
  */
 
-/** A customer's identity in one system: `orders:RC-1001`, `aftersales:MC-2001`, `customers:C-S1`. */
-export interface OwnerRef {
-  /** The identity system: the subgraph (or the system whose ids a source is keyed by). */
-  system: string;
-  id: string;
-}
-
-export type OwnerOf = (record: any) => OwnerRef | readonly OwnerRef[] | null | undefined;
-
 /**
  * Per object type: how to find a record's owner; "via-parent" for a customer's records that are
  * only ever reached under an owned parent that reports the owner (order lines under an order;
@@ -28,28 +22,10 @@ export type OwnerOf = (record: any) => OwnerRef | readonly OwnerRef[] | null | u
  */
 export type CustomerDataDeclarations = Record<string, OwnerOf | "via-parent" | "not-customer-data">;
 
-export const SERVED_OWNERS_HEADER = "x-served-owners";
+export type OwnerOf = (record: any) => OwnerRef | readonly OwnerRef[] | null | undefined;
+
 /** Bound on what one fetch reports; a request reading more persons than this is one big read of the same kind. */
 export const MAX_REPORTED_OWNERS = 300;
-
-/** `orders:RC-1001`, with ids URL-encoded so commas and colons inside ids survive the header. */
-export function formatOwner(owner: OwnerRef): string {
-  return `${owner.system}:${encodeURIComponent(owner.id)}`;
-}
-
-export function parseOwners(header: string): OwnerRef[] {
-  const owners: OwnerRef[] = [];
-  for (const part of header.split(",")) {
-    const colon = part.indexOf(":");
-    if (colon <= 0) continue;
-    try {
-      owners.push({ system: part.slice(0, colon), id: decodeURIComponent(part.slice(colon + 1)) });
-    } catch {
-      // A malformed id is skipped; the other owners still count.
-    }
-  }
-  return owners;
-}
 
 /** Types the schema has but no subgraph author writes: roots, federation's and introspection's. */
 function isBuiltIn(name: string): boolean {

@@ -55,4 +55,10 @@ async function up(db: Kysely<any>): Promise<void> {
   await refuseUpdatesAndDeletes(db, "audit_entry_customers");
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up } };
+/** Issue 10: every identity an answer served, and a mutation's (masked) arguments. Existing rows read as none. */
+async function identitiesAndArguments(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("audit_entries").addColumn("identities", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema.alterTable("audit_entries").addColumn("arguments", "text").execute();
+}
+
+export const migrations: Record<string, Migration> = { "001_initial": { up }, "002_identities_and_arguments": { up: identitiesAndArguments } };

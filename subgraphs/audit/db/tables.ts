@@ -22,6 +22,10 @@ export interface AuditEntriesTable {
   outcome: string;
   /** Distinct error codes, comma separated; empty when none. */
   error_codes: string;
+  /** Customers' identities the answer served (system:id, one per line), resolved to persons or not. Added by 002. */
+  identities: string;
+  /** A mutation's arguments as JSON, personal data masked and codes redacted; null for queries. Added by 002. */
+  arguments: string | null;
 }
 
 /** Which customers an entry touched; `at` is copied from the entry so per-customer pages read one index. */

@@ -5,3 +5,5 @@ export const MAX_FIELDS = 201;
 export const MAX_FIELD_PATH = 500;
 export const MAX_CUSTOMER_IDS = 1000;
 export const MAX_TEXT = 200;
+/** A mutation's masked arguments, as JSON; the gateway cuts longer ones. */
+export const MAX_ARGUMENTS = 4000;

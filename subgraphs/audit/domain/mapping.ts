@@ -16,5 +16,7 @@ export function toAuditEntry(row: AuditEntriesTable): AuditEntry {
     fields: row.fields === "" ? [] : row.fields.split("\n"),
     outcome: row.outcome as AuditOutcome,
     errorCodes: row.error_codes === "" ? [] : row.error_codes.split(","),
+    identities: row.identities ? row.identities.split("\n") : [],
+    arguments: row.arguments ?? null,
   });
 }

@@ -2,7 +2,7 @@ import { badInput } from "../../../common/errorCodes";
 import { isRole } from "../../../common/caller";
 import type { AuditEntriesTable, AuditEntryCustomersTable } from "../db/tables";
 import type { AuditEntryInput } from "../types/AuditEntryInput";
-import { MAX_CUSTOMER_IDS, MAX_ENTRIES_PER_CALL, MAX_FIELD_PATH, MAX_FIELDS, MAX_TEXT } from "./limits";
+import { MAX_ARGUMENTS, MAX_CUSTOMER_IDS, MAX_ENTRIES_PER_CALL, MAX_FIELD_PATH, MAX_FIELDS, MAX_TEXT } from "./limits";
 
 const ENTRY_ID = /^[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$/;
 const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -43,6 +43,10 @@ export function toEntryRows(input: AuditEntryInput, index: number): EntryRows {
   input.fields.forEach((path) => text(path, "fields", index, MAX_FIELD_PATH));
   if (input.customerIds.length > MAX_CUSTOMER_IDS) throw badInput(`entries[${index}].customerIds holds at most ${MAX_CUSTOMER_IDS} ids`, { argument: `entries[${index}].customerIds` });
   input.customerIds.forEach((id) => text(id, "customerIds", index, 100));
+  const identities = [...new Set(input.identities ?? [])];
+  if (identities.length > MAX_CUSTOMER_IDS) throw badInput(`entries[${index}].identities holds at most ${MAX_CUSTOMER_IDS} ids`, { argument: `entries[${index}].identities` });
+  identities.forEach((identity) => text(identity, "identities", index, 200));
+  if (input.arguments != null) text(input.arguments, "arguments", index, MAX_ARGUMENTS);
   if (!input.errorCodes.every((code) => CODE.test(code))) throw badInput(`entries[${index}].errorCodes must be UPPER_SNAKE codes`, { argument: `entries[${index}].errorCodes` });
   const at = new Date(time).toISOString();
   return {
@@ -59,6 +63,8 @@ export function toEntryRows(input: AuditEntryInput, index: number): EntryRows {
       fields: input.fields.join("\n"),
       outcome: input.outcome,
       error_codes: [...new Set(input.errorCodes)].join(","),
+      identities: identities.join("\n"),
+      arguments: input.arguments ?? null,
     },
     customers: [...new Set(input.customerIds)].map((customerId) => ({ entry_id: input.id, customer_id: customerId, at })),
   };

@@ -22,6 +22,8 @@ function entry(id: string, at: string, actor: typeof LENOVO_HOTLINE, operationNa
       fields: fields.join("\n"),
       outcome,
       error_codes: errorCodes.join(","),
+      identities: "",
+      arguments: null,
     },
     customers: [{ entry_id: id, customer_id: "C-S6", at }],
   };

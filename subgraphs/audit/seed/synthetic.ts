@@ -45,6 +45,8 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
         fields: read.fields.join("\n"),
         outcome: denied ? "DENIED" : "OK",
         error_codes: denied ? "FORBIDDEN" : "",
+        identities: "",
+        arguments: null,
       });
       customers.push({ entry_id: id, customer_id: person.customerId, at });
     }

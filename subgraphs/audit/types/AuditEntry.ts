@@ -15,5 +15,9 @@ export class AuditEntry {
   @Field(() => [String], { description: "Field paths the operation selected (e.g. customer.timeline.entries.summary); capped, a last `…` path says how many more" })
   fields!: string[];
   @Field(() => AuditOutcome) outcome!: AuditOutcome;
+  @Field(() => [String], { description: "Customers' identities the answer served, as system:id (orders:RC-1001, security:u-lina); customerIds are the persons they belong to" })
+  identities!: string[];
+  @Field(() => String, { nullable: true, description: "A mutation's arguments as JSON, personal data masked and codes redacted; null for queries" })
+  arguments!: string | null;
   @Field(() => [String], { description: "Distinct error codes of the answer (FORBIDDEN, VERIFICATION_REQUIRED, ...)" }) errorCodes!: string[];
 }

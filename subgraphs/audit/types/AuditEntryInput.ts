@@ -18,4 +18,6 @@ export class AuditEntryInput {
   @Field(() => [String]) customerIds!: string[];
   @Field(() => AuditOutcome) outcome!: AuditOutcome;
   @Field(() => [String]) errorCodes!: string[];
+  @Field(() => [String], { nullable: true, description: "Identities served, system:id" }) identities?: string[] | null;
+  @Field(() => String, { nullable: true, description: "A mutation's masked arguments as JSON" }) arguments?: string | null;
 }

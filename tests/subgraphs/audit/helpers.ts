@@ -33,6 +33,8 @@ export function entry(overrides: Partial<AuditEntryInput> & { customerIds: strin
     fields: ["customer.name", "customer.timeline.entries.summary"],
     outcome: "OK",
     errorCodes: [],
+    identities: [],
+    arguments: null,
     ...overrides,
   };
 }

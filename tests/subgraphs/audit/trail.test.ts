@@ -173,6 +173,8 @@ describeEachDatabase("audit: recording and reviewing the trail", (target) => {
         fields: "customer.name",
         outcome: "OK",
         error_codes: "",
+        identities: "",
+        arguments: null,
       }));
     const small = rows(`C-SMALL-${target.label}`, 3, `rep-small-${target.label}`);
     const large = rows(`C-LARGE-${target.label}`, 300, `rep-large-${target.label}`);

@@ -1,0 +1,71 @@
+import type { Caller } from "../common/caller";
+import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
+import { tokenCacheFor } from "./callerTokenCache";
+import type { SubgraphHttpClient } from "./subgraphHttp";
+
+/*
+ * Maps the identities subgraphs reported serving (`orders:RC-1001`, `security:u-lina`) to the
+ * persons they belong to, so the audit trail lists a read of an order under the customer who
+ * placed it (issue 10 item 1). The customers subgraph holds the identity links; the gateway asks
+ * it with its own system identity, and remembers answers for a while: links change rarely, and a
+ * rep's repeated 360 of one customer then costs no extra fetch.
+ */
+
+const RESOLVE = "query PersonsOfIdentities($identities: [String!]!) { personsOfIdentities(identities: $identities) { identity customerIds } }";
+const CACHE_TTL_MS = 60_000;
+const MAX_CACHED = 50_000;
+
+export interface AuditPersonsOptions {
+  /** The customers subgraph's /graphql URL (a function: it may move with a new supergraph). */
+  customersUrl: () => string | undefined;
+  secret: string;
+  caller: Caller;
+  timeoutMs: number;
+  http: SubgraphHttpClient;
+}
+
+export class AuditPersons {
+  private readonly cache = new Map<string, { customerIds: string[]; until: number }>();
+
+  constructor(private readonly options: AuditPersonsOptions) {}
+
+  /** Persons per identity; throws when the customers subgraph cannot be asked (the caller fails closed). */
+  async resolve(identities: readonly string[]): Promise<Map<string, string[]>> {
+    const now = Date.now();
+    const resolved = new Map<string, string[]>();
+    const missing: string[] = [];
+    for (const identity of identities) {
+      if (identity.startsWith("customers:")) {
+        resolved.set(identity, [decodeURIComponent(identity.slice("customers:".length))]);
+        continue;
+      }
+      const cached = this.cache.get(identity);
+      if (cached && cached.until > now) resolved.set(identity, cached.customerIds);
+      else missing.push(identity);
+    }
+    if (missing.length === 0) return resolved;
+    const url = this.options.customersUrl();
+    if (!url) throw new Error("the supergraph has no customers subgraph to resolve identities with");
+    const response = await this.options.http.post(
+      url,
+      { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(this.options.secret).token(this.options.caller) },
+      JSON.stringify({ query: RESOLVE, variables: { identities: missing } }),
+      Date.now() + this.options.timeoutMs,
+    );
+    const body = (typeof response.body === "object" && response.body ? response.body : {}) as {
+      data?: { personsOfIdentities?: Array<{ identity: string; customerIds: string[] }> };
+      errors?: Array<{ message: string }>;
+    };
+    const rows = body.data?.personsOfIdentities;
+    if (!response.ok || body.errors?.length || !Array.isArray(rows)) {
+      throw new Error(`customers subgraph did not resolve identities (${body.errors?.map((e) => e.message).join("; ") ?? `HTTP ${response.status}`})`);
+    }
+    for (const row of rows) {
+      resolved.set(row.identity, row.customerIds);
+      this.cache.delete(row.identity);
+      this.cache.set(row.identity, { customerIds: row.customerIds, until: now + CACHE_TTL_MS });
+    }
+    while (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+    return resolved;
+  }
+}

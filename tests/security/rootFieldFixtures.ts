@@ -1,0 +1,143 @@
+/*
+ * One request per root field of the supergraph, on the seeded story data (docs/STORY_DATA.md):
+ * the authorization-matrix and audit tests drive every one of them. A root field without a
+ * fixture here fails those tests, so a new field cannot land untested.
+ */
+
+export interface RootFieldFixture {
+  document: string;
+  variables?: Record<string, unknown>;
+  /** The person whose data the answer holds (for a rep); null for reference data or an answer that holds none. */
+  person: string | null;
+  /** Organizations whose partners (and reps) the relation rule admits: the maker, the contractor, the brand. */
+  owningOrgs: string[];
+  /** A partner of this organization is outside the relation. */
+  otherOrg: string;
+  /** Text that must not appear in the data an outside partner gets (the record's own id). */
+  marker: string;
+}
+
+let keys = 0;
+/** A fresh idempotency key per request, so no answer is a replay of an earlier one. */
+export const key = (label: string) => `fixture-${label}-${process.pid}-${Date.now()}-${++keys}`;
+
+export const QUERY_FIXTURES: Record<string, () => RootFieldFixture> = {
+  device: () => ({ document: `{ device(serial: "AL-EH60-88001") { serial model } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "AL-EH60-88001" }),
+  knownIssues: () => ({ document: `{ knownIssues(model: "HT-B860") { model title } }`, person: null, owningOrgs: ["hengtong"], otherOrg: "aolan", marker: "HT-B860" }),
+  makerCustomer: () => ({ document: `{ makerCustomer(id: "MR-AOLAN-5001") { id } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "MR-AOLAN-5001" }),
+  serviceCase: () => ({ document: `{ serviceCase(number: "CS-AL-0001") { number status } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "CS-AL-0001" }),
+  nearestServiceCenter: () => ({ document: `{ nearestServiceCenter(maker: "aolan", city: "武汉") { id name } }`, person: null, owningOrgs: ["aolan"], otherOrg: "huawei", marker: "\u0000" }),
+  visit: () => ({ document: `{ visit(id: "VIS-0001") { id status } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "VIS-0001" }),
+  auditTrail: () => ({ document: `{ auditTrail(customerId: "C-S1", first: 5) { entries { id } } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" }),
+  billingAccount: () => ({ document: `{ billingAccount(number: "BA-1001") { number balanceYuan } }`, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: "BA-1001" }),
+  billingDispute: () => ({ document: `query($id: String!) { billingDispute(id: $id) { id status } }`, variables: { id: DISPUTE_ID.value }, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: DISPUTE_ID.value }),
+  billingLine: () => ({ document: `{ billingLine(number: "13807191234") { number } }`, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: "13807191234" }),
+  invoice: () => ({ document: `{ invoice(number: "INV-1001-0024") { number totalYuan } }`, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: "INV-1001-0024" }),
+  outage: () => ({ document: `{ outage(id: "OUT-4001") { id status } }`, person: null, owningOrgs: ["unicom"], otherOrg: "aolan", marker: "OUT-4001" }),
+  findCustomers: () => ({ document: `{ findCustomers(identifier: "RT-0001") { result { candidates { customer { id name } } } } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "C-S1" }),
+  customer: () => ({ document: `{ customer(id: "C-S1") { id name } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "\u0000" }),
+  customersByPhone: () => ({ document: `{ customersByPhone(phone: "13807191234") { id name } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "\u0000" }),
+  fieldJob: () => ({ document: `{ fieldJob(id: "FJ-KX-0001") { id technicianPhone } }`, person: "C-S1", owningOrgs: ["kuaixiu", "aolan"], otherOrg: "huawei", marker: "FJ-KX-0001" }),
+  order: () => ({ document: `{ order(number: "YG-20261102-0001") { number status } }`, person: "C-S1", owningOrgs: ["aolan", "yougou"], otherOrg: "huawei", marker: "YG-20261102-0001" }),
+  retailerCustomer: () => ({ document: `{ retailerCustomer(id: "RC-1001") { id orders(first: 5) { number } } }`, person: "C-S1", owningOrgs: ["aolan", "yougou"], otherOrg: "huawei", marker: "YG-20261102-0001" }),
+  returnRequest: () => ({ document: `{ returnRequest(number: "RT-0001") { number status } }`, person: "C-S1", owningOrgs: ["aolan", "yougou"], otherOrg: "huawei", marker: "RT-0001" }),
+  store: () => ({ document: `{ store(id: "ST-NJ-XJK") { id name } }`, person: null, owningOrgs: ["yougou"], otherOrg: "huawei", marker: "\u0000" }),
+  valueAddedServiceOrder: () => ({ document: `{ valueAddedServiceOrder(number: "VAS-20261101-0606") { number } }`, person: "C-S6", owningOrgs: ["lenovo", "yougou"], otherOrg: "aolan", marker: "VAS-20261101-0606" }),
+  valueAddedServiceCatalog: () => ({ document: `{ valueAddedServiceCatalog { code } }`, person: null, owningOrgs: ["yougou"], otherOrg: "huawei", marker: "\u0000" }),
+  // Null unless the caller itself verified the login: then it is the caller's own verification record.
+  verificationStatus: () => ({ document: `{ verificationStatus(loginId: "u-lina") { loginId verifiedUntil } }`, person: null, owningOrgs: ["platform"], otherOrg: "aolan", marker: "u-lina" }),
+  securityLogin: () => ({ document: `{ securityLogin(id: "u-lina") { id status isLocked } }`, person: "C-S2", owningOrgs: ["platform"], otherOrg: "aolan", marker: "u-lina" }),
+};
+
+/** Filled by the test's setup: a dispute opened through the graph (the seed has none). */
+export const DISPUTE_ID = { value: "BD-unknown" };
+
+export const MUTATION_FIXTURES: Record<string, () => RootFieldFixture> = {
+  resolveCaseByCustomer: () => ({
+    document: `mutation($k: String!) { resolveCaseByCustomer(caseNumber: "CS-HT-0505", note: "fixed it herself", idempotencyKey: $k) { number status } }`,
+    variables: { k: key("resolve") },
+    person: "C-S5",
+    owningOrgs: ["hengtong"],
+    otherOrg: "huawei",
+    marker: "CS-HT-0505",
+  }),
+  cancelVisit: () => ({
+    document: `mutation($k: String!) { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: $k) { id status } }`,
+    variables: { k: key("cancel") },
+    person: "C-S1",
+    owningOrgs: ["aolan"],
+    otherOrg: "huawei",
+    marker: "VIS-0001",
+  }),
+  rescheduleVisit: () => ({
+    document: `mutation($k: String!, $s: String!, $e: String!) { rescheduleVisit(visitId: "VIS-0001", windowStart: $s, windowEnd: $e, idempotencyKey: $k) { id status } }`,
+    variables: { k: key("reschedule"), s: new Date(Date.now() + 3 * 86_400_000).toISOString(), e: new Date(Date.now() + 3 * 86_400_000 + 4 * 3_600_000).toISOString() },
+    person: "C-S1",
+    owningOrgs: ["aolan"],
+    otherOrg: "huawei",
+    marker: "VIS-0001",
+  }),
+  openBillingDispute: () => ({
+    document: `mutation($k: String!) { openBillingDispute(accountNumber: "BA-1001", invoiceNumber: "INV-1001-0024", reason: "charged twice", idempotencyKey: $k) { id status } }`,
+    variables: { k: key("dispute") },
+    person: "C-S1",
+    owningOrgs: ["unicom"],
+    otherOrg: "aolan",
+    marker: "BA-1001",
+  }),
+  logContact: () => ({
+    document: `mutation($k: String!, $input: ContactLogInput!) { logContact(idempotencyKey: $k, input: $input) { id } }`,
+    variables: { k: key("contact"), input: { customerId: "C-S1", party: "aolan", channel: "PHONE", direction: "OUTBOUND", outcome: "REACHED", note: "called 13807191234 back" } },
+    person: "C-S1",
+    owningOrgs: ["aolan"],
+    otherOrg: "huawei",
+    marker: "\u0000",
+  }),
+  updateFieldJobEta: () => ({
+    document: `mutation($k: String!, $eta: String!) { updateFieldJobEta(jobId: "FJ-KX-0001", eta: $eta, idempotencyKey: $k) { id eta } }`,
+    variables: { k: key("eta"), eta: new Date(Date.now() + 86_400_000).toISOString() },
+    person: "C-S1",
+    owningOrgs: ["kuaixiu", "aolan"],
+    otherOrg: "huawei",
+    marker: "FJ-KX-0001",
+  }),
+  cancelFieldJob: () => ({
+    document: `mutation($k: String!) { cancelFieldJob(jobId: "FJ-KX-0505", reason: "customer fixed it", idempotencyKey: $k) { id status } }`,
+    variables: { k: key("canceljob") },
+    person: "C-S5",
+    owningOrgs: ["kuaixiu", "hengtong"],
+    otherOrg: "huawei",
+    marker: "FJ-KX-0505",
+  }),
+  orderValueAddedService: () => ({
+    document: `mutation($k: String!) { orderValueAddedService(caseNumber: "CS-LNV-0606", customerId: "C-S6", serviceCode: "ONSITE_2H", idempotencyKey: $k) { number } }`,
+    variables: { k: key("vas") },
+    person: "C-S6",
+    owningOrgs: ["yougou"],
+    otherOrg: "aolan",
+    marker: "CS-LNV-0606",
+  }),
+  startIdentityVerification: () => ({
+    document: `mutation($k: String!) { startIdentityVerification(loginId: "u-zhoujie", idempotencyKey: $k) { id loginId } }`,
+    variables: { k: key("verify") },
+    person: "C-S6",
+    owningOrgs: ["platform"],
+    otherOrg: "aolan",
+    marker: "u-zhoujie",
+  }),
+  confirmIdentityVerification: () => ({
+    document: `mutation { confirmIdentityVerification(challengeId: "VC-unknown", code: "000000") { loginId } }`,
+    person: null,
+    owningOrgs: ["platform"],
+    otherOrg: "aolan",
+    marker: "\u0000",
+  }),
+  unlockLogin: () => ({
+    document: `mutation($k: String!) { unlockLogin(loginId: "u-lina", idempotencyKey: $k) { id isLocked } }`,
+    variables: { k: key("unlock") },
+    person: "C-S2",
+    owningOrgs: ["platform"],
+    otherOrg: "aolan",
+    marker: "u-lina",
+  }),
+};
