@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
 import { fieldserviceCustomer360 } from "./customer360";
 import { migrations } from "./db/migrations";
 import type { DB } from "./db/tables";
@@ -21,9 +21,10 @@ import { customerData } from "./customerData";
 export const fieldserviceSubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "fieldservice",
   defaultPort: 4007,
-  resolvers: [FieldJobResolver, VisitResolver, FieldJobMutationResolver, ...fieldserviceCustomer360.resolvers],
+  // Authorization (kit/authorization.ts, domain/access.ts): the system identity refused everywhere, partners scoped in the resolvers.
+  resolvers: guardResolvers([FieldJobResolver, VisitResolver, FieldJobMutationResolver, ...fieldserviceCustomer360.resolvers]),
   orphanedTypes: [Visit, ...fieldserviceCustomer360.orphanedTypes],
-  referenceResolvers: { ...referenceResolvers, ...fieldserviceCustomer360.referenceResolvers },
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...fieldserviceCustomer360.referenceResolvers }),
   accessMatrix,
   customerData,
   migrations,

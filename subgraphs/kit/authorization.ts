@@ -231,13 +231,33 @@ export function authorizeSource<C extends CallerContext & { db: Kysely<any> }>(c
   return contribution;
 }
 
-/** Masks mobile numbers in timeline summaries and matter titles (the shapes the sources return). */
+/**
+ * Staff phones (a technician's, a handler's) are work numbers a rep or a partner calls; an
+ * analyst studies the history and needs none of them (issue 10: masked for analysts).
+ */
+export function maskStaffPhoneFor(caller: Caller, phone: string | null | undefined): string | null {
+  if (phone == null) return null;
+  return caller.role === "analyst" ? maskPhone(phone) : phone;
+}
+
+type HandlerLike = { phone?: string | null } | null | undefined;
+
+function maskHandler<H extends HandlerLike>(caller: Caller, handler: H): H {
+  if (!handler || handler.phone == null) return handler;
+  return { ...handler, phone: maskStaffPhoneFor(caller, handler.phone) ?? undefined };
+}
+
+/** Masks mobile numbers in timeline summaries and matter titles (the shapes the sources return), and handlers' phones for analysts. */
 export function maskEntries<T>(caller: Caller, result: T): T {
   if (!masksPersonalData(caller) || !Array.isArray(result)) return result;
   return result.map((entry: Record<string, unknown>) => {
     const masked = { ...entry };
     if (typeof masked.summary === "string") masked.summary = maskTextFor(caller, masked.summary);
     if (typeof masked.title === "string") masked.title = maskTextFor(caller, masked.title);
+    if (masked.handler) masked.handler = maskHandler(caller, masked.handler as HandlerLike);
+    if (Array.isArray(masked.handoffs)) {
+      masked.handoffs = (masked.handoffs as Array<{ from?: HandlerLike; to: HandlerLike }>).map((handoff) => ({ ...handoff, from: maskHandler(caller, handoff.from), to: maskHandler(caller, handoff.to) }));
+    }
     return masked;
   }) as T;
 }

@@ -23,7 +23,7 @@ export const key = (label: string) => `fixture-${label}-${process.pid}-${Date.no
 
 export const QUERY_FIXTURES: Record<string, () => RootFieldFixture> = {
   device: () => ({ document: `{ device(serial: "AL-EH60-88001") { serial model } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "AL-EH60-88001" }),
-  knownIssues: () => ({ document: `{ knownIssues(model: "HT-B860") { model title } }`, person: null, owningOrgs: ["hengtong"], otherOrg: "aolan", marker: "HT-B860" }),
+  knownIssues: () => ({ document: `{ knownIssues(model: "HT-B860") { model symptom } }`, person: null, owningOrgs: ["hengtong"], otherOrg: "aolan", marker: "HT-B860" }),
   makerCustomer: () => ({ document: `{ makerCustomer(id: "MR-AOLAN-5001") { id } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "MR-AOLAN-5001" }),
   serviceCase: () => ({ document: `{ serviceCase(number: "CS-AL-0001") { number status } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "CS-AL-0001" }),
   nearestServiceCenter: () => ({ document: `{ nearestServiceCenter(maker: "aolan", city: "武汉") { id name } }`, person: null, owningOrgs: ["aolan"], otherOrg: "huawei", marker: "\u0000" }),
@@ -110,7 +110,7 @@ export const MUTATION_FIXTURES: Record<string, () => RootFieldFixture> = {
     marker: "FJ-KX-0505",
   }),
   orderValueAddedService: () => ({
-    document: `mutation($k: String!) { orderValueAddedService(caseNumber: "CS-LNV-0606", customerId: "C-S6", serviceCode: "ONSITE_2H", idempotencyKey: $k) { number } }`,
+    document: `mutation($k: String!) { orderValueAddedService(caseNumber: "CS-LNV-0606", customerId: "RC-1006", serviceCode: "ONSITE_2H", idempotencyKey: $k) { number } }`,
     variables: { k: key("vas") },
     person: "C-S6",
     owningOrgs: ["yougou"],

@@ -1,8 +1,25 @@
 import { codedError, ErrorCode } from "../../../common/errorCodes";
 import type { Caller } from "../../../common/caller";
-import type { ActorInput } from "../../kit";
+import { assertCanRead, forbidden, type ActorInput } from "../../kit";
 import type { FieldJobsTable } from "../db/tables";
 import { CONTRACTOR_ORG } from "./contractor";
+
+/**
+ * Who may read a job: everyone serving customers (reps, supervisors, analysts masked), and of
+ * partners only the contractor itself and the maker the job is for: another maker must not see
+ * a technician's phone, live position or notes about someone else's customer (issue 10 item 4).
+ */
+export function mayRead(caller: Caller, job: Pick<FieldJobsTable, "maker_org">): boolean {
+  if (caller.role === "system") return false;
+  if (caller.role !== "partner") return true;
+  return caller.organization === CONTRACTOR_ORG || caller.organization === job.maker_org;
+}
+
+/** For a job asked for by its id: FORBIDDEN naming why. */
+export function assertMayRead(caller: Caller, job: FieldJobsTable): void {
+  assertCanRead(caller);
+  if (!mayRead(caller, job)) throw forbidden(`${caller.organization} is not a party to field job ${job.id}: only ${CONTRACTOR_ORG} and ${job.maker_org} see it`, { jobId: job.id });
+}
 
 /**
  * Who may change a job: the contractor itself, the maker it works for, and supervisors or

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
+import { mayRead } from "../domain/access";
 import { toFieldJob } from "../domain/mapping";
 import { FieldJob } from "../types/FieldJob";
 import { Visit } from "../types/Visit";
@@ -12,6 +13,7 @@ export class VisitResolver {
   })
   async fieldJob(@Root() visit: Visit, @Ctx() ctx: Context): Promise<FieldJob | null> {
     const [newest] = await ctx.loaders.jobsOfVisit.load(visit.id);
-    return newest ? toFieldJob(newest) : null;
+    // Not asked for by id: a job of another maker's visit is simply not there for this partner.
+    return newest && mayRead(ctx.caller, newest) ? toFieldJob(newest, ctx.caller) : null;
   }
 }
