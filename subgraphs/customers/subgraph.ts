@@ -1,7 +1,8 @@
-import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, IdentityRef, OpenMatter, TimelineEvent, type SubgraphDefinition } from "../kit";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
+import { withSourceFields } from "./merge/sourceFields";
 import { referenceResolvers } from "./references";
 import { ContactLogResolver } from "./resolvers/ContactLogResolver";
 import { CustomerLookupResolver } from "./resolvers/CustomerLookupResolver";
@@ -11,7 +12,11 @@ import { CustomerOverviewResolver, OverviewResolver } from "./resolvers/Overview
 import { CustomerTimelineResolver, TimelineResolver } from "./resolvers/TimelineResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
+import { watchSources } from "./sources";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
+
+/** Other systems' customer entities this subgraph adds fields to. */
+const ENTITY_STUBS = [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin];
 
 /**
  * The identity and engagement core: who the customer is in every system, the shared
@@ -33,11 +38,15 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     CustomerLookupResolver,
     ContactLogResolver,
   ]),
-  orphanedTypes: [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin],
+  // And the value types of the per-source merge fields (withSourceFields adds those fields).
+  orphanedTypes: [...ENTITY_STUBS, TimelineEvent, OpenMatter, IdentityRef],
   referenceResolvers: guardReferences(referenceResolvers),
   migrations,
   seedMarkerTable: "customers",
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  // The merge fields follow schema/customer360-sources.yaml, live: a new source needs no restart.
+  transformSchema: (schema) => withSourceFields(schema, ENTITY_STUBS.map((type) => type.name)),
+  watchSchema: (changed) => watchSources(() => changed()),
 };

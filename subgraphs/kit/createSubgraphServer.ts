@@ -9,6 +9,7 @@ import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from "../../common/interna
 import { graphqlHandler, sendJson } from "../../common/nodeHttp";
 import { buildFederatedSchema } from "./buildFederatedSchema";
 import { isEmpty, openDatabase, type Database } from "./database";
+import { liveSchema } from "./liveSchema";
 import { currentStatementCount, withStatementCount } from "./sqlStatementCounter";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
 
@@ -30,6 +31,8 @@ export interface RunningSubgraph<DB> {
   url: string;
   port: number;
   database: Database<DB>;
+  /** Rebuilds the schema from the definition and serves it from the next request on (no restart). */
+  reloadSchema(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,16 +59,16 @@ export async function startSubgraph<DB, Loaders>(
     await definition.seed(database.db);
   }
 
-  const { schema } = await buildFederatedSchema(
-    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
-    definition.referenceResolvers,
-  );
+  const build = () => buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers, definition.transformSchema);
+  const built = await build();
+  // Swappable, so a definition whose schema changes at runtime (watchSchema) needs no restart.
+  const schema = liveSchema(built.schema, built.sdl);
   const httpServer = http.createServer();
   // Longer than the gateway's keep-alive, so the subgraph never closes a connection the
   // gateway is about to reuse (a reset shows up as a failed fetch under load).
   httpServer.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
-    schema,
+    gateway: schema.gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo Studio, which we do not use; they cost CPU on every fetch.
@@ -102,12 +105,25 @@ export async function startSubgraph<DB, Loaders>(
   });
   const port = (httpServer.address() as AddressInfo).port;
 
+  const reloadSchema = async () => {
+    const next = await build();
+    schema.swap(next.schema, next.sdl);
+  };
+  const stopWatching = definition.watchSchema?.(() => {
+    reloadSchema().then(
+      () => console.log(`[${definition.name}] serving a new schema`),
+      (error: Error) => console.error(`[${definition.name}] could not build the new schema, still serving the previous one: ${error.message}`),
+    );
+  });
+
   return {
     name: definition.name,
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     database,
+    reloadSchema,
     async stop() {
+      stopWatching?.();
       await apollo.stop();
       await database.close();
     },
