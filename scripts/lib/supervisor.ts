@@ -92,7 +92,13 @@ export class Supervisor {
     service.state = "starting";
     if (previous) await stopChild(previous.child);
     this.log(`${name}: restarting on request`);
-    return this.launch(service);
+    try {
+      return await this.launch(service);
+    } catch (error) {
+      // Not left dead: from here it is a crash like any other, retried with backoff.
+      if (!this.stopping) this.crashed(service, "failed to start");
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
