@@ -155,4 +155,20 @@ describe("PARTNERS.md walkthrough: a partner subgraph from an empty folder to th
     expect(Object.fromEntries(graph!.subgraphs.map((s) => [s.name, s.child.pid!]))).toEqual(pidsBefore);
     expect(graph!.subgraphs.every((s) => s.child.exitCode === null && s.child.signalCode === null)).toBe(true);
   }, 60_000);
+
+  it("a source list that does not parse is rejected: the customers subgraph keeps merging the previous one", async () => {
+    const sources = path.join(schemaDir, "customer360-sources.yaml");
+    const good = fs.readFileSync(sources, "utf8");
+    fs.writeFileSync(sources, "sources:\n  - Not A Name\n");
+    try {
+      // Longer than the customers subgraph's poll (CUSTOMER360_SOURCES_POLL_MS, default 1000 ms).
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const still = await graph!.query(gateway, TIMELINE, { sources: ["insurer"] });
+      expect(still.errors).toBeUndefined();
+      expect(still.data.customer.timeline.result.entries.map((e: { source: string }) => e.source)).toEqual(["insurer"]);
+      expect(Object.fromEntries(graph!.subgraphs.map((s) => [s.name, s.child.pid!]))).toEqual(pidsBefore);
+    } finally {
+      fs.writeFileSync(sources, good);
+    }
+  }, 30_000);
 });
