@@ -22,6 +22,8 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
   /** The audit trail could not record a read of customer data or a change, so the answer is withheld (fail closed). */
   AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
+  /** A subgraph's database is unreachable (restarting, connections cut); retry shortly, it reconnects by itself. */
+  DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   /** Anything unexpected; the message is generic and the detail stays in the logs. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
   /** The caller spent its request budget (HTTP 429); retry after the Retry-After header's seconds. */

@@ -6,16 +6,26 @@ import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
 import { SERVED_OWNERS_HEADER } from "../common/servedOwners";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
-import type { SubgraphHttpClient, SubgraphHttpResponse } from "./subgraphHttp";
+import { SubgraphTimeoutError, type SubgraphHttpClient, type SubgraphHttpResponse } from "./subgraphHttp";
 
-/** Per client request (its context object), each subgraph's deadline. */
-const requestDeadlines = new WeakMap<object, Map<string, number>>();
+/**
+ * Per client request (its context object): when its first fetch started (the overall
+ * budget counts from there) and which subgraphs already timed out in it.
+ */
+interface RequestClock {
+  startedAt: number;
+  timedOut: Set<string>;
+}
+const requestClocks = new WeakMap<object, RequestClock>();
 
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   secret: string;
+  /** Each fetch to this subgraph gets this long (SUBGRAPH_TIMEOUT_MS[_<NAME>]). */
   timeoutMs: number;
+  /** All fetches of one client request end by this long after its first fetch (REQUEST_TIMEOUT_MS). */
+  requestBudgetMs?: number;
   /** The gateway's pooled client (shared by all its data sources). */
   http: SubgraphHttpClient;
 }
@@ -23,8 +33,9 @@ export interface SubgraphDataSourceOptions {
 /**
  * How the gateway talks to one subgraph (the query planner calls `process` once per fetch):
  * - signs the verified caller into a short-lived token the subgraph requires;
- * - gives up once the subgraph has used its time for this request, so one slow or dead
- *   subgraph never hangs an answer;
+ * - gives each fetch its own timeout, capped by the request's overall budget, so one slow or
+ *   dead subgraph never hangs an answer and every later fetch of the plan (the customers
+ *   merge above all) still gets its full time;
  * - when an entity fetch fails, answers it with nulls plus an error naming the subgraph, so
  *   the rest of the plan still runs: a merge that @requires this source sees null and reports
  *   the source missing instead of the whole answer going blank;
@@ -42,26 +53,32 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.tokens = tokenCacheFor(options.secret);
   }
 
-  /**
-   * A subgraph gets `timeoutMs` per client request for ALL its fetches together: a plan
-   * that calls it twice (lookup, then merge) must not wait twice, so the whole answer stays
-   * within the timeout of its slowest subgraph.
-   */
-  private deadlineFor(context: object | undefined): number {
-    if (!context) return Date.now() + this.options.timeoutMs;
-    let perSubgraph = requestDeadlines.get(context);
-    if (!perSubgraph) requestDeadlines.set(context, (perSubgraph = new Map()));
-    let deadline = perSubgraph.get(this.options.name);
-    if (deadline === undefined) perSubgraph.set(this.options.name, (deadline = Date.now() + this.options.timeoutMs));
-    return deadline;
+  private clockOf(context: object | undefined): RequestClock {
+    if (!context) return { startedAt: Date.now(), timedOut: new Set() };
+    let clock = requestClocks.get(context);
+    if (!clock) requestClocks.set(context, (clock = { startedAt: Date.now(), timedOut: new Set() }));
+    return clock;
   }
 
-  private async send(request: GatewayGraphQLRequest, context: GatewayContext | undefined): Promise<GatewayGraphQLResponse> {
+  /**
+   * This fetch's deadline: `timeoutMs` from now, but never past the request's overall budget.
+   * A fetch is never charged for time other subgraphs used earlier in the plan: the merge
+   * that runs after a slow source still gets its full timeout.
+   */
+  private deadlineFor(clock: RequestClock): number {
+    const own = Date.now() + this.options.timeoutMs;
+    return this.options.requestBudgetMs ? Math.min(own, clock.startedAt + this.options.requestBudgetMs) : own;
+  }
+
+  private async send(request: GatewayGraphQLRequest, context: GatewayContext | undefined, clock: RequestClock): Promise<GatewayGraphQLResponse> {
     if (!request.query) throw new Error("Missing query");
+    // A subgraph that just let one fetch of this request time out is not waited on again in
+    // it (the 360 asks each source twice in sequence: waiting twice would double the answer time).
+    if (clock.timedOut.has(this.options.name)) throw new SubgraphTimeoutError(`${this.options.name} timed out earlier in this request`);
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
     const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const response = await this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context));
+    const response = await this.options.http.post(this.options.url, headers, payload, this.deadlineFor(clock));
     if (!response.ok) throw errorFromResponse(response);
     if (typeof response.body !== "object" || response.body === null) throw new Error(`Expected JSON response body, but received: ${String(response.body)}`);
     return { ...(response.body as GatewayGraphQLResponse), http: { headers: response.headers as never, status: response.status } };
@@ -69,12 +86,18 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** Queries are retried once on a connection failure; mutations never (they may have run). */
   private async sendWithRetry(request: GatewayGraphQLRequest, context: GatewayContext | undefined): Promise<GatewayGraphQLResponse> {
+    const clock = this.clockOf(context);
     try {
-      return await this.send(request, context);
+      try {
+        return await this.send(request, context, clock);
+      } catch (error) {
+        const isQuery = !/^\s*mutation\b/.test(request.query ?? "");
+        if (!isQuery || !isConnectionFailure(error)) throw error;
+        return await this.send(request, context, clock);
+      }
     } catch (error) {
-      const isQuery = !/^\s*mutation\b/.test(request.query ?? "");
-      if (!isQuery || !isConnectionFailure(error)) throw error;
-      return this.send(request, context);
+      if ((error as Error).name === "TimeoutError") clock.timedOut.add(this.options.name);
+      throw error;
     }
   }
 
@@ -92,7 +115,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       return response;
     } catch (error) {
       fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });
-      const reason = (error as Error).name === "TimeoutError" ? `did not answer within ${this.options.timeoutMs} ms` : "is unavailable";
+      const budget = this.options.requestBudgetMs;
+      const budgetSpent = budget !== undefined && context !== undefined && Date.now() >= this.clockOf(context).startedAt + budget;
+      const reason =
+        (error as Error).name !== "TimeoutError" ? "is unavailable"
+        : budgetSpent ? `did not answer within the request's ${budget} ms budget`
+        : `did not answer within ${this.options.timeoutMs} ms`;
       const unavailable = {
         message: `subgraph "${this.options.name}" ${reason}`,
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.options.name },

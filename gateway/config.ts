@@ -27,10 +27,21 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** [GATEWAY_SUBGRAPH_SECRET] secret for the caller tokens the gateway signs for subgraphs (>= 32 chars). */
   gatewaySecret: string;
-  /** [SUBGRAPH_TIMEOUT_MS] default 5000: a subgraph slower than this is reported missing, never waited on. */
+  /**
+   * [SUBGRAPH_TIMEOUT_MS] default 5000: how long EACH fetch to a subgraph may take; slower, and
+   * its fields are null and it is reported missing. Every fetch of a plan gets its own (the
+   * merge after a slow source is not charged for the source's wait); a subgraph that timed
+   * out once is not asked again within the same request.
+   */
   subgraphTimeoutMs: number;
   /** [SUBGRAPH_TIMEOUT_MS_<NAME>] per-subgraph override. */
   subgraphTimeouts: Record<string, number>;
+  /**
+   * [REQUEST_TIMEOUT_MS] default 15000: the overall budget of one client request, counted from
+   * its first subgraph fetch; no fetch runs past it (a fetch's deadline is the earlier of its
+   * own timeout and the budget's end). Default: room for a timed-out source and the merge after it.
+   */
+  requestTimeoutMs: number;
   /** [DATA_DIR] default ./data: where development keys live. */
   dataDir: string;
   auth: AuthConfig;
@@ -145,6 +156,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     gatewaySecret,
     subgraphTimeoutMs: positiveInt("SUBGRAPH_TIMEOUT_MS", 5000, env),
     subgraphTimeouts,
+    requestTimeoutMs: positiveInt("REQUEST_TIMEOUT_MS", 15000, env),
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     auth: {
       issuer: env.JWT_ISSUER ?? DEV_ISSUER,

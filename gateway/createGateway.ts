@@ -61,6 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         url: config.subgraphUrls[name] ?? url!,
         secret: config.gatewaySecret,
         timeoutMs: config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
+        requestBudgetMs: config.requestTimeoutMs,
         http: subgraphHttp,
       }),
   });

@@ -11,6 +11,25 @@ export interface SourceEntry {
   identitySystem: string;
 }
 
+/** Where the list is: $CUSTOMER360_SOURCES, else schema/customer360-sources.yaml under the working folder. */
+export function sourcesPath(): string {
+  return process.env.CUSTOMER360_SOURCES ?? path.join(process.cwd(), "schema", "customer360-sources.yaml");
+}
+
+/** Parses a source list file's text (see loadSources); `where` names it in errors. */
+export function parseSources(text: string, where: string): SourceEntry[] {
+  const config = parse(text) as { sources?: unknown } | null;
+  if (!Array.isArray(config?.sources)) throw new Error(`${where}: expected a "sources:" list of subgraph names`);
+  const entries = config.sources.map((raw: unknown): SourceEntry => {
+    const entry = typeof raw === "string" ? { name: raw, identitySystem: raw } : (raw as Partial<SourceEntry>);
+    const name = String(entry?.name ?? "");
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`source "${name}" in ${where} must be a lowerCamel subgraph name (it becomes a field name)`);
+    return { name, identitySystem: entry.identitySystem ? String(entry.identitySystem) : name };
+  });
+  const unique = new Map(entries.filter((e) => e.name !== SELF).map((e) => [e.name, e]));
+  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /**
  * The sources merged into the timeline, open matters and customer lookup, read from
  * schema/customer360-sources.yaml: a partner joins with one line there, no code change
@@ -18,25 +37,56 @@ export interface SourceEntry {
  * subgraph name, or `{ name, identitySystem }` for a source keyed by another system's ids
  * (a field contractor working on the maker's registrations).
  */
-export function loadSources(configPath = process.env.CUSTOMER360_SOURCES ?? path.join(process.cwd(), "schema", "customer360-sources.yaml")): SourceEntry[] {
+export function loadSources(configPath = sourcesPath()): SourceEntry[] {
   if (!fs.existsSync(configPath)) throw new Error(`customer 360 source list not found at ${configPath} (set CUSTOMER360_SOURCES)`);
-  const config = parse(fs.readFileSync(configPath, "utf8")) as { sources?: unknown };
-  if (!Array.isArray(config.sources)) throw new Error(`${configPath}: expected a "sources:" list of subgraph names`);
-  const entries = config.sources.map((raw: unknown): SourceEntry => {
-    const entry = typeof raw === "string" ? { name: raw, identitySystem: raw } : (raw as Partial<SourceEntry>);
-    const name = String(entry?.name ?? "");
-    if (!/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`source "${name}" in ${configPath} must be a lowerCamel subgraph name (it becomes a field name)`);
-    return { name, identitySystem: entry.identitySystem ? String(entry.identitySystem) : name };
-  });
-  const unique = new Map(entries.filter((e) => e.name !== SELF).map((e) => [e.name, e]));
-  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return parseSources(fs.readFileSync(configPath, "utf8"), configPath);
 }
 
-const ENTRIES = loadSources();
+let entries = loadSources();
 
-export const SOURCES: readonly string[] = ENTRIES.map((e) => e.name);
+/**
+ * The current source names, sorted. The list is live (watchSources): it is replaced in
+ * place, so every module that imported it sees the new list as soon as the new schema
+ * is served.
+ */
+export const SOURCES: string[] = entries.map((e) => e.name);
 
 /** Whose ids a source's records are keyed by. */
 export function identitySystemOf(source: string): string {
-  return ENTRIES.find((e) => e.name === source)?.identitySystem ?? source;
+  return entries.find((e) => e.name === source)?.identitySystem ?? source;
+}
+
+/** Makes `next` the source list (the caller rebuilds the schema from it). */
+export function replaceSources(next: SourceEntry[]): void {
+  entries = next;
+  SOURCES.splice(0, SOURCES.length, ...next.map((e) => e.name));
+}
+
+/**
+ * Looks at the source list file every `pollMs` (like the gateway's supergraph): a changed,
+ * valid list becomes the current one and `changed` is told, so the subgraph serves the new
+ * merge fields without a restart. A broken file is reported once and the previous list
+ * stays. Returns a function that stops watching.
+ */
+export function watchSources(changed: (sources: readonly string[]) => void, options: { pollMs?: number; log?: (message: string) => void } = {}): () => void {
+  const file = sourcesPath();
+  const log = options.log ?? ((message: string) => console.log(`[${SELF}] ${message}`));
+  let lastText = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const timer = setInterval(() => {
+    fs.readFile(file, "utf8", (error, text) => {
+      if (error || text === lastText) return;
+      lastText = text;
+      try {
+        const next = parseSources(text, file);
+        if (next.map((e) => `${e.name}:${e.identitySystem}`).join() === entries.map((e) => `${e.name}:${e.identitySystem}`).join()) return;
+        replaceSources(next);
+        log(`source list changed: ${SOURCES.join(", ")}`);
+        changed(SOURCES);
+      } catch (parseError) {
+        log(`rejected a new source list, still merging ${SOURCES.join(", ")}: ${(parseError as Error).message}`);
+      }
+    });
+  }, options.pollMs ?? Number(process.env.CUSTOMER360_SOURCES_POLL_MS ?? 1000));
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,7 +1,8 @@
-import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
+import { guardReferences, guardResolvers, IdentityRef, OpenMatter, TimelineEvent, type SubgraphDefinition } from "../kit";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
+import { withSourceFields } from "./merge/sourceFields";
 import { referenceResolvers } from "./references";
 import { ContactLogResolver } from "./resolvers/ContactLogResolver";
 import { IdentityPersonsResolver } from "./resolvers/IdentityPersonsResolver";
@@ -12,9 +13,13 @@ import { CustomerOverviewResolver, OverviewResolver } from "./resolvers/Overview
 import { CustomerTimelineResolver, TimelineResolver } from "./resolvers/TimelineResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
+import { watchSources } from "./sources";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+
+/** Other systems' customer entities this subgraph adds fields to. */
+const ENTITY_STUBS = [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin];
 
 /**
  * The identity and engagement core: who the customer is in every system, the shared
@@ -40,7 +45,8 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     // Not under guardResolvers' system refusal: the gateway's own identity is its only caller (accessMatrix.ts).
     IdentityPersonsResolver,
   ],
-  orphanedTypes: [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin],
+  // And the value types of the per-source merge fields (withSourceFields adds those fields).
+  orphanedTypes: [...ENTITY_STUBS, TimelineEvent, OpenMatter, IdentityRef],
   referenceResolvers: guardReferences(referenceResolvers),
   accessMatrix,
   customerData,
@@ -49,4 +55,7 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  // The merge fields follow schema/customer360-sources.yaml, live: a new source needs no restart.
+  transformSchema: (schema) => withSourceFields(schema, ENTITY_STUBS.map((type) => type.name)),
+  watchSchema: (changed) => watchSources(() => changed()),
 };

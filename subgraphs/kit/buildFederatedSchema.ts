@@ -25,8 +25,9 @@ export interface FederatedSchema {
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
+  transform: (schema: GraphQLSchema) => GraphQLSchema = (schema) => schema,
 ): Promise<FederatedSchema> {
-  const typeGraphQLSchema = await buildSchema({ ...options, skipCheck: true });
+  const typeGraphQLSchema = transform(await buildSchema({ ...options, skipCheck: true }));
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
   const resolvers = createResolversMap(typeGraphQLSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

@@ -11,6 +11,7 @@ import { enforceAccessMatrix } from "./accessMatrix";
 import { buildFederatedSchema } from "./buildFederatedSchema";
 import { formatOwner, reportCustomerData, SERVED_OWNERS_HEADER } from "./customerData";
 import { isEmpty, openDatabase, type Database } from "./database";
+import { liveSchema } from "./liveSchema";
 import { currentStatementCount, withStatementCount } from "./sqlStatementCounter";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
 
@@ -32,6 +33,8 @@ export interface RunningSubgraph<DB> {
   url: string;
   port: number;
   database: Database<DB>;
+  /** Rebuilds the schema from the definition and serves it from the next request on (no restart). */
+  reloadSchema(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,19 +61,22 @@ export async function startSubgraph<DB, Loaders>(
     await definition.seed(database.db);
   }
 
-  const { schema } = await buildFederatedSchema(
-    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
-    definition.referenceResolvers,
-  );
-  // Both refuse to start a subgraph with an undeclared root field or object type.
-  enforceAccessMatrix(schema, definition.accessMatrix, definition.name);
-  reportCustomerData(schema, definition.customerData, definition.name);
+  const build = async () => {
+    const built = await buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers, definition.transformSchema);
+    // Both refuse a schema with an undeclared root field or object type (at start and on every reload).
+    enforceAccessMatrix(built.schema, definition.accessMatrix, definition.name);
+    reportCustomerData(built.schema, definition.customerData, definition.name);
+    return built;
+  };
+  const built = await build();
+  // Swappable, so a definition whose schema changes at runtime (watchSchema) needs no restart.
+  const schema = liveSchema(built.schema, built.sdl);
   const httpServer = http.createServer();
   // Longer than the gateway's keep-alive, so the subgraph never closes a connection the
   // gateway is about to reuse (a reset shows up as a failed fetch under load).
   httpServer.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
-    schema,
+    gateway: schema.gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo Studio, which we do not use; they cost CPU on every fetch.
@@ -108,12 +114,25 @@ export async function startSubgraph<DB, Loaders>(
   });
   const port = (httpServer.address() as AddressInfo).port;
 
+  const reloadSchema = async () => {
+    const next = await build();
+    schema.swap(next.schema, next.sdl);
+  };
+  const stopWatching = definition.watchSchema?.(() => {
+    reloadSchema().then(
+      () => console.log(`[${definition.name}] serving a new schema`),
+      (error: Error) => console.error(`[${definition.name}] could not build the new schema, still serving the previous one: ${error.message}`),
+    );
+  });
+
   return {
     name: definition.name,
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     database,
+    reloadSchema,
     async stop() {
+      stopWatching?.();
       await apollo.stop();
       await database.close();
     },

@@ -3,6 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Migration } from "kysely";
 import { Pool } from "pg";
+import { resilientPool } from "./resilientPool";
 import { countStatement } from "./sqlStatementCounter";
 
 export type Dialect = "sqlite" | "postgres";
@@ -53,8 +54,9 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
       await bootstrap.end();
     }
     // search_path per connection keeps every query unqualified, so the code is the same on SQLite.
-    const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}` });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    // A connect that cannot finish in 5 s fails (DATABASE_UNAVAILABLE) instead of hanging the request.
+    const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: resilientPool(options.name, pool) }), log });
     database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
     if (options.migrations) await migrateOrClose(database, options.migrations, schema);
     return database;

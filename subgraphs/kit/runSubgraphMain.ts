@@ -18,6 +18,7 @@ export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinitio
     const { sdl } = await buildFederatedSchema(
       { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
       definition.referenceResolvers,
+      definition.transformSchema,
     );
     process.stdout.write(sdl.endsWith("\n") ? sdl : `${sdl}\n`);
     return;

@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from "graphql";
 import type { Kysely, Migration } from "kysely";
 import type { NonEmptyArray } from "type-graphql";
 import type { Caller } from "../../common/caller";
@@ -51,4 +52,11 @@ export interface SubgraphDefinition<DB, Loaders> {
   /** Writes synthetic customers' records for benchmarks (scripts/seed.ts). */
   seedSynthetic: SyntheticSeeder<DB>;
   createLoaders(db: Kysely<DB>): Loaders;
+  /** Adds to the schema type-graphql built, before it is printed (customers: one field per source). */
+  transformSchema?: (schema: GraphQLSchema) => GraphQLSchema;
+  /**
+   * Calls `changed` whenever the schema must be rebuilt (customers: its source list file
+   * changed); the running server then serves the new schema without a restart. Returns a stop function.
+   */
+  watchSchema?: (changed: () => void) => () => void;
 }

@@ -1,10 +1,23 @@
-import { Directive, Field } from "type-graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import {
+  GraphQLSchema,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  Kind,
+  type ConstDirectiveNode,
+  type GraphQLFieldConfig,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+} from "graphql";
 import { SOURCES } from "../sources";
 
 /*
  * The merge entities carry one @external field per source (`ordersEvents`, `billingMatters`,
- * ...), declared here from the source list instead of by hand, and one @requires field
- * that asks the planner for all of them at once.
+ * ...) and one @requires field that asks the planner for all of them at once. They are
+ * added to the built schema from the CURRENT source list (withSourceFields), not declared
+ * with type-graphql decorators: type-graphql's metadata is global and fixed once the
+ * classes are loaded, while the source list changes at runtime (watchSources).
  */
 
 const HANDLER = "name team organization tier phone hours since";
@@ -21,24 +34,73 @@ export const SELECTIONS = {
 
 export type SourceSuffix = keyof typeof SELECTIONS;
 
+/** The kit value type each source field lists. */
+const VALUE_TYPES: Record<SourceSuffix, string> = { Events: "TimelineEvent", Matters: "OpenMatter", Matches: "IdentityRef" };
+
+/** Which merge entity's `result` requires which of every source's fields. */
+export const MERGE_ENTITIES: Record<string, SourceSuffix[]> = {
+  CustomerLookup: ["Matches"],
+  OpenMattersView: ["Matters"],
+  CustomerOverview: ["Events", "Matters"],
+  Timeline: ["Events"],
+};
+
 export function sourceField(source: string, suffix: SourceSuffix): string {
   return `${source}${suffix}`;
 }
 
-/** Adds `<source><suffix>: [type] @external` for every source to an entity class. */
-export function declareExternalSourceFields(entity: Function, suffix: SourceSuffix, type: Function): void {
-  for (const source of SOURCES) {
-    const name = sourceField(source, suffix);
-    Field(() => [type], { nullable: true })(entity.prototype, name);
-    Directive("@external")(entity.prototype, name);
-  }
+/** The `fields:` selection of `@requires` on a merged field: every source's fields of those kinds. */
+export function requiredSelection(sources: readonly string[], ...suffixes: SourceSuffix[]): string {
+  return suffixes.flatMap((suffix) => sources.map((source) => `${sourceField(source, suffix)} { ${SELECTIONS[suffix]} }`)).join(" ");
 }
 
-/** `@requires(fields: "ordersEvents { ... } billingEvents { ... }")` for the merged field. */
-export function requiresAllSources(...suffixes: SourceSuffix[]): string {
-  if (SOURCES.length === 0) return "";
-  const selection = suffixes.flatMap((suffix) => SOURCES.map((source) => `${sourceField(source, suffix)} { ${SELECTIONS[suffix]} }`)).join(" ");
-  return `@requires(fields: "${selection}")`;
+function directive(name: string, fields?: string): ConstDirectiveNode {
+  return {
+    kind: Kind.DIRECTIVE,
+    name: { kind: Kind.NAME, value: name },
+    arguments: fields === undefined ? [] : [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "fields" }, value: { kind: Kind.STRING, value: fields } }],
+  };
+}
+
+/** A field config whose printed SDL carries `directives` (printSchemaWithDirectives reads the AST node). */
+function withDirectives(field: GraphQLFieldConfig<unknown, unknown>, name: string, directives: ConstDirectiveNode[]): GraphQLFieldConfig<unknown, unknown> {
+  const astNode = field.astNode ?? { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: name }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } } };
+  return { ...field, astNode: { ...astNode, directives: [...(astNode.directives ?? []), ...directives] } };
+}
+
+/**
+ * The customers schema as type-graphql built it, plus, on each merge entity, one
+ * `<source><Suffix>: [Type!] @external` per source (after its own fields, sorted by source,
+ * as composition has always seen them) and `@requires(fields: "...")` on `result`.
+ * With no sources, the entities keep only `key` and `result`.
+ *
+ * `orphans` are the schema's orphaned types other than the value types (which are orphaned
+ * only so they exist before any source field refers to them): the result lists those first
+ * and the rest in the order the fields reach them, so the printed SDL is the same as when
+ * the source fields were declared on the classes.
+ */
+export function withSourceFields(schema: GraphQLSchema, orphans: string[], sources: readonly string[] = SOURCES): GraphQLSchema {
+  const mapped = mapSchema(schema, {
+    [MapperKind.OBJECT_TYPE]: (type) => {
+      const suffixes = MERGE_ENTITIES[type.name];
+      if (!suffixes || sources.length === 0) return type;
+      const config = type.toConfig();
+      const fields: Record<string, GraphQLFieldConfig<unknown, unknown>> = {};
+      for (const [name, field] of Object.entries(config.fields)) {
+        fields[name] = name === "result" ? withDirectives(field, name, [directive("requires", requiredSelection(sources, ...suffixes))]) : field;
+      }
+      for (const suffix of suffixes) {
+        const valueType = schema.getType(VALUE_TYPES[suffix]);
+        if (!valueType) throw new Error(`the customers schema lacks ${VALUE_TYPES[suffix]} (list it in orphanedTypes)`);
+        for (const source of sources) {
+          const name = sourceField(source, suffix);
+          fields[name] = withDirectives({ type: new GraphQLList(new GraphQLNonNull(valueType)) as GraphQLOutputType }, name, [directive("external")]);
+        }
+      }
+      return new GraphQLObjectType({ ...config, fields });
+    },
+  });
+  return new GraphQLSchema({ ...mapped.toConfig(), types: orphans.map((name) => mapped.getType(name)).filter((t): t is GraphQLNamedType => !!t) });
 }
 
 /**

@@ -1,7 +1,5 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { IdentityRef } from "../../kit";
 import { Customer } from "./Customer";
-import { declareExternalSourceFields, requiresAllSources } from "../merge/sourceFields";
 
 @ObjectType({ description: "A customer the identifier points to, and through what." })
 export class CustomerCandidate {
@@ -22,9 +20,6 @@ export class CustomerLookupResult {
 export class CustomerLookup {
   @Field({ description: "Encodes the query; opaque to clients" }) key!: string;
 
-  @Directive(requiresAllSources("Matches"))
   @Field(() => CustomerLookupResult)
   result!: CustomerLookupResult;
 }
-
-declareExternalSourceFields(CustomerLookup, "Matches", IdentityRef);

@@ -1,6 +1,4 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { OpenMatter, TimelineEvent } from "../../kit";
-import { declareExternalSourceFields, requiresAllSources } from "../merge/sourceFields";
 import { OpenMattersResult } from "./OpenMattersView";
 import { TimelineResult } from "./Timeline";
 
@@ -20,10 +18,6 @@ export class OverviewResult {
 export class CustomerOverview {
   @Field({ description: "Encodes the query; opaque to clients" }) key!: string;
 
-  @Directive(requiresAllSources("Events", "Matters"))
   @Field(() => OverviewResult)
   result!: OverviewResult;
 }
-
-declareExternalSourceFields(CustomerOverview, "Events", TimelineEvent);
-declareExternalSourceFields(CustomerOverview, "Matters", OpenMatter);

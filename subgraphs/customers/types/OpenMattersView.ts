@@ -1,6 +1,5 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { OpenMatter } from "../../kit";
-import { declareExternalSourceFields, requiresAllSources } from "../merge/sourceFields";
 
 @ObjectType({ description: "May we send this customer a satisfaction survey now? (S4)" })
 export class SurveyEligibility {
@@ -22,9 +21,6 @@ export class OpenMattersResult {
 export class OpenMattersView {
   @Field({ description: "Encodes the query; opaque to clients" }) key!: string;
 
-  @Directive(requiresAllSources("Matters"))
   @Field(() => OpenMattersResult)
   result!: OpenMattersResult;
 }
-
-declareExternalSourceFields(OpenMattersView, "Matters", OpenMatter);

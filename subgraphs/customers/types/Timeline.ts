@@ -1,6 +1,4 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { TimelineEvent } from "../../kit";
-import { declareExternalSourceFields, requiresAllSources } from "../merge/sourceFields";
 import { TimelineEntry } from "./TimelineEntry";
 
 @ObjectType({ description: "Where this page ends." })
@@ -27,9 +25,6 @@ export class TimelineResult {
 export class Timeline {
   @Field({ description: "Encodes the query; opaque to clients" }) key!: string;
 
-  @Directive(requiresAllSources("Events"))
   @Field(() => TimelineResult, { description: "The merged page" })
   result!: TimelineResult;
 }
-
-declareExternalSourceFields(Timeline, "Events", TimelineEvent);
