@@ -5,6 +5,7 @@ import { ErrorCode } from "../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
+import { observeSubgraphFetch, tracedSubgraphPost } from "./observability/subgraphFetchObservation";
 import type { SubgraphHttpClient, SubgraphHttpResponse } from "./subgraphHttp";
 
 /** Per client request (its context object), each subgraph's deadline. */
@@ -60,7 +61,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
     const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const response = await this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context));
+    const response = await tracedSubgraphPost(this.options.name, headers, () => this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context)));
     if (!response.ok) throw errorFromResponse(response);
     if (typeof response.body !== "object" || response.body === null) throw new Error(`Expected JSON response body, but received: ${String(response.body)}`);
     return { ...(response.body as GatewayGraphQLResponse), http: { headers: response.headers as never, status: response.status } };
@@ -84,11 +85,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       const response = await this.sendWithRetry(options.request, context);
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
+      observeSubgraphFetch(this.options.name, started);
       const served = response.http?.headers.get("x-customer-ids");
       if (served && context?.customerIds) for (const id of served.split(",")) context.customerIds.add(id);
       return response;
     } catch (error) {
       fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });
+      observeSubgraphFetch(this.options.name, started, error);
       const reason = (error as Error).name === "TimeoutError" ? `did not answer within ${this.options.timeoutMs} ms` : "is unavailable";
       const unavailable = {
         message: `subgraph "${this.options.name}" ${reason}`,

@@ -5,7 +5,9 @@ import type { Caller } from "../../common/caller";
 import { ErrorCode } from "../../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
 import { tokenCacheFor } from "../callerTokenCache";
+import { rootLogger } from "../../common/observability/logger";
 import type { GatewayContext } from "../GatewayContext";
+import { gatewayMetrics } from "../observability/gatewayMetrics";
 import { SubgraphHttpClient } from "../subgraphHttp";
 
 /**
@@ -279,7 +281,8 @@ export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin
             await batcher.write(entries);
           } catch (error) {
             const entry = entries[0];
-            if (process.env.NODE_ENV !== "test") console.error(`[audit] ${(error as Error).message}; request ${entry.requestId} by ${entry.actorSubject}`);
+            gatewayMetrics.auditWriteFailures.inc();
+            rootLogger().error({ requestId: entry.requestId, subject: entry.actorSubject, reason: (error as Error).message }, "audit trail write failed");
             // Fail closed only where it matters: customer data was read, or something changed.
             if (entry.customerIds.length === 0 && entry.operationType !== "MUTATION") return;
             const { response } = requestContext;
