@@ -1,4 +1,4 @@
-import { createLogger, setRootLogger } from "../common/observability/logger";
+import { createLogger, logReady, setRootLogger } from "../common/observability/logger";
 import { startTracing } from "../common/observability/tracing";
 import { readGatewayConfig } from "./config";
 import { startGateway } from "./createGateway";
@@ -16,8 +16,7 @@ async function main(): Promise<void> {
   const hint = heapCapHint();
   if (hint) logger.warn(hint);
   const gateway = await startGateway(readGatewayConfig());
-  // The start script and the bench wait for "ready at <url>": keep the URL followed by a space.
-  logger.info({ url: gateway.url, metricsPort: gateway.metricsPort, tracing: Boolean(tracing) }, `ready at ${gateway.url} (pid ${process.pid})`);
+  logReady(logger, gateway.url, { metricsPort: gateway.metricsPort, tracing: Boolean(tracing) }, `pid ${process.pid}`);
   const stop = async () => {
     await gateway.stop();
     await tracing?.shutdown();

@@ -1,4 +1,4 @@
-import { createLogger, setRootLogger } from "../../common/observability/logger";
+import { createLogger, logReady, setRootLogger } from "../../common/observability/logger";
 import { startTracing } from "../../common/observability/tracing";
 import { buildFederatedSchema } from "./buildFederatedSchema";
 import { startSubgraph } from "./createSubgraphServer";
@@ -30,8 +30,7 @@ export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinitio
   const tracing = startTracing(definition.name);
   const port = Number(process.env.PORT ?? definition.defaultPort);
   const running = await startSubgraph(definition, { port });
-  // The start script and the tests wait for "ready at <url>": keep the URL followed by a space.
-  logger.info({ url: running.url, database: running.database.location, tracing: Boolean(tracing) }, `ready at ${running.url} (${running.database.location})`);
+  logReady(logger, running.url, { tracing: Boolean(tracing) }, running.database.location);
   const stop = async () => {
     await running.stop();
     await tracing?.shutdown();
