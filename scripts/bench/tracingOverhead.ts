@@ -1,0 +1,155 @@
+import path from "node:path";
+import { startGateway, type GatewaySetup } from "./gateways";
+import { runLoad, type Workload } from "./load";
+import { startOtlpReceiver } from "./otlpReceiver";
+import { groupCpuSeconds, spawnGroup, waitForOutput, type BenchProcess } from "./processes";
+
+/** One timed window of the 360 at `connections`, with tracing off or on (`npm run bench -- --tracing`). */
+export interface TracingRun {
+  tracing: "off" | "on";
+  round: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  /** CPU ms per answer: the gateway alone, and the gateway plus every subgraph (the whole graph's cost). */
+  gatewayCpuMsPerQuery: number;
+  graphCpuMsPerQuery: number;
+  /** Spans the receiver got during this window (0 when off). */
+  spans: number;
+}
+
+export interface TracingOverhead {
+  connections: number;
+  durationS: number;
+  runs: TracingRun[];
+  /** Means over the rounds. */
+  off: { gatewayCpuMsPerQuery: number; graphCpuMsPerQuery: number; rps: number; p50: number };
+  on: { gatewayCpuMsPerQuery: number; graphCpuMsPerQuery: number; rps: number; p50: number; spansPerQuery: number };
+}
+
+export interface TracingOverheadSetup {
+  gateway: GatewaySetup;
+  subgraphNames: string[];
+  /** The subgraphs' environment as the bench started them (database, secret, NODE_ENV). */
+  subgraphEnv: NodeJS.ProcessEnv;
+  workload: Workload;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  rounds: number;
+  echo: boolean;
+  log: (line: string) => void;
+}
+
+async function startSubgraphs(setup: TracingOverheadSetup, env: NodeJS.ProcessEnv): Promise<{ procs: BenchProcess[]; urls: Record<string, string> }> {
+  const procs: BenchProcess[] = [];
+  const urls: Record<string, string> = {};
+  await Promise.all(
+    setup.subgraphNames.map(async (name) => {
+      const proc = spawnGroup(name, process.execPath, [path.join(setup.gateway.distDir, "subgraphs", name, "main.js")], { ...setup.subgraphEnv, ...env }, { echo: setup.echo, cwd: setup.gateway.root });
+      procs.push(proc);
+      urls[name] = (await waitForOutput(proc, /ready at (http:\/\/\S+)/, 90000))[1];
+    }),
+  );
+  return { procs, urls };
+}
+
+/**
+ * The cost of tracing: the 360 at `connections`, with tracing off and on in alternating
+ * rounds (this VM's speed drifts, so off and on are interleaved rather than run once each).
+ * On means every process of the graph (our gateway and each subgraph) exports every span
+ * (default sampler, parent-based always-on) over OTLP/HTTP to a throwaway receiver in
+ * this process, which counts them; its own CPU is not counted (a collector runs elsewhere).
+ * Off is the default: no endpoint, so no SDK is loaded.
+ */
+export async function measureTracingOverhead(setup: TracingOverheadSetup): Promise<TracingOverhead> {
+  const receiver = await startOtlpReceiver({ keep: false });
+  const runs: TracingRun[] = [];
+  try {
+    for (let round = 1; round <= setup.rounds; round++) {
+      for (const tracing of ["off", "on"] as const) {
+        const otel: NodeJS.ProcessEnv = tracing === "on" ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } : { OTEL_EXPORTER_OTLP_ENDPOINT: "" };
+        const subgraphs = await startSubgraphs(setup, otel);
+        // startGateway passes the bench's own environment on to the gateway process: set the endpoint there for this start only.
+        const previous = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+        process.env.OTEL_EXPORTER_OTLP_ENDPOINT = otel.OTEL_EXPORTER_OTLP_ENDPOINT;
+        const gateway = await startGateway("ours", { ...setup.gateway, subgraphUrls: subgraphs.urls }).finally(() => {
+          if (previous === undefined) delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+          else process.env.OTEL_EXPORTER_OTLP_ENDPOINT = previous;
+        });
+        try {
+          if (setup.warmupS > 0) await runLoad(gateway.url, gateway.headers, setup.workload, setup.connections, setup.warmupS);
+          const groups = [gateway.proc, ...subgraphs.procs];
+          const before = groups.map((p) => groupCpuSeconds(p.pid));
+          const spansBefore = receiver.count();
+          const load = await runLoad(gateway.url, gateway.headers, setup.workload, setup.connections, setup.durationS);
+          const cpu = groups.map((p, i) => groupCpuSeconds(p.pid) - before[i]);
+          const answers = Math.max(1, load.requests);
+          const run: TracingRun = {
+            tracing,
+            round,
+            requests: load.requests,
+            rps: load.rps,
+            p50: load.p50,
+            p95: load.p95,
+            errors: load.errors,
+            gatewayCpuMsPerQuery: (cpu[0] * 1000) / answers,
+            graphCpuMsPerQuery: (cpu.reduce((a, b) => a + b, 0) * 1000) / answers,
+            spans: 0,
+          };
+          // Let the last batch (BatchSpanProcessor, 5 s) arrive before counting this window's spans.
+          if (tracing === "on") await new Promise((resolve) => setTimeout(resolve, 6000));
+          run.spans = receiver.count() - spansBefore;
+          runs.push(run);
+          setup.log(
+            `tracing ${tracing.padEnd(3)} round ${round}: ${run.rps.toFixed(1)} req/s p50 ${run.p50.toFixed(1)} ms errors ${run.errors}  CPU ms/answer gateway ${run.gatewayCpuMsPerQuery.toFixed(2)}, graph ${run.graphCpuMsPerQuery.toFixed(2)}  spans ${run.spans}`,
+          );
+        } finally {
+          await gateway.proc.stop();
+          await Promise.all(subgraphs.procs.map((p) => p.stop()));
+        }
+      }
+    }
+  } finally {
+    await receiver.close();
+  }
+  const mean = (tracing: "off" | "on", pick: (r: TracingRun) => number) => {
+    const rs = runs.filter((r) => r.tracing === tracing);
+    return rs.reduce((sum, r) => sum + pick(r), 0) / Math.max(1, rs.length);
+  };
+  const summary = (tracing: "off" | "on") => ({
+    gatewayCpuMsPerQuery: mean(tracing, (r) => r.gatewayCpuMsPerQuery),
+    graphCpuMsPerQuery: mean(tracing, (r) => r.graphCpuMsPerQuery),
+    rps: mean(tracing, (r) => r.rps),
+    p50: mean(tracing, (r) => r.p50),
+  });
+  return {
+    connections: setup.connections,
+    durationS: setup.durationS,
+    runs,
+    off: summary("off"),
+    on: { ...summary("on"), spansPerQuery: mean("on", (r) => r.spans / Math.max(1, r.requests)) },
+  };
+}
+
+/** The report section for BENCHMARK.md. */
+export function tracingMarkdown(result: TracingOverhead): string {
+  const pct = (on: number, off: number) => `${on >= off ? "+" : ""}${(((on - off) / off) * 100).toFixed(0)} %`;
+  const rows = result.runs.map(
+    (r) => `| ${r.tracing} | ${r.round} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.gatewayCpuMsPerQuery.toFixed(2)} | ${r.graphCpuMsPerQuery.toFixed(2)} | ${r.spans} | ${r.errors} |`,
+  );
+  return [
+    `## Tracing overhead (360 query, ${result.connections} connections, ${result.durationS} s windows, off and on interleaved)`,
+    "",
+    "| tracing | round | req/s | p50 ms | gateway CPU ms/answer | graph CPU ms/answer | spans | errors |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    `Mean CPU per answer: gateway ${result.off.gatewayCpuMsPerQuery.toFixed(2)} ms off, ${result.on.gatewayCpuMsPerQuery.toFixed(2)} ms on (${pct(result.on.gatewayCpuMsPerQuery, result.off.gatewayCpuMsPerQuery)}); ` +
+      `whole graph ${result.off.graphCpuMsPerQuery.toFixed(2)} ms off, ${result.on.graphCpuMsPerQuery.toFixed(2)} ms on (${pct(result.on.graphCpuMsPerQuery, result.off.graphCpuMsPerQuery)}); ` +
+      `${result.on.spansPerQuery.toFixed(1)} spans per answer exported (every span sampled).`,
+    "",
+  ].join("\n");
+}
