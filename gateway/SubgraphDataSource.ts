@@ -61,7 +61,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
     const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const response = await tracedSubgraphPost(this.options.name, headers, () => this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context)));
+    const response = await tracedSubgraphPost(this.options.name, headers, context, () => this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context)));
     if (!response.ok) throw errorFromResponse(response);
     if (typeof response.body !== "object" || response.body === null) throw new Error(`Expected JSON response body, but received: ${String(response.body)}`);
     return { ...(response.body as GatewayGraphQLResponse), http: { headers: response.headers as never, status: response.status } };

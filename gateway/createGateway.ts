@@ -30,6 +30,7 @@ import { readMetricsAccess, serveMetrics, startMetricsListener } from "../common
 import { gatewayRegistry } from "./observability/gatewayMetrics";
 import { observabilityPlugin } from "./observability/observabilityPlugin";
 import { observeGatewayRequest, type GatewayObservability } from "./observability/observeGatewayRequest";
+import { withRequestRecord } from "./observability/gatewayRequestScope";
 
 export interface RunningGateway {
   url: string;
@@ -121,7 +122,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const caller = await authenticate(req);
       // Counted before parsing, so refused and invalid operations spend budget too.
       await rateLimiter.consume(caller.subject);
-      return { caller, fetches: [], customerIds: new Set<string>() };
+      return withRequestRecord(req, { caller, fetches: [], customerIds: new Set<string>() });
     },
   });
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ErrorCode } from "../../common/errorCodes";
 import type { GatewayContext } from "../GatewayContext";
-import { gatewayRequestScope } from "./gatewayRequestScope";
+import { recordOf } from "./gatewayRequestScope";
 
 const MAX_CODES = 20;
 
@@ -16,12 +16,12 @@ export function observabilityPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, operationName }) {
-          const record = gatewayRequestScope.getStore();
+        async didResolveOperation({ operation, operationName, contextValue }) {
+          const record = recordOf(contextValue);
           record?.span?.updateName(`${operation?.operation ?? "operation"} ${operationName ?? "anonymous"}`);
         },
         async willSendResponse({ response, contextValue, operationName }) {
-          const record = gatewayRequestScope.getStore();
+          const record = recordOf(contextValue);
           if (!record) return;
           record.operation = operationName ?? null;
           record.subject = contextValue?.caller?.subject;

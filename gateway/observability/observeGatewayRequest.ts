@@ -6,7 +6,7 @@ import type { Logger } from "../../common/observability/logger";
 import { REQUEST_ID_HEADER, requestIdOf } from "../../common/observability/requestId";
 import { withServerSpan } from "../../common/observability/tracing";
 import { gatewayMetrics } from "./gatewayMetrics";
-import { gatewayRequestScope, type GatewayRequestRecord } from "./gatewayRequestScope";
+import { attachRecord, type GatewayRequestRecord } from "./gatewayRequestScope";
 
 export interface GatewayObservability {
   logger: Logger;
@@ -26,7 +26,7 @@ const REFUSAL_CODES: Record<number, string> = {
 /**
  * Wraps one POST /graphql: gives it a request id (the client's x-request-id if well-formed,
  * else a new one; returned in the response header and written back into the request headers
- * so the audit trail records the same id), opens the request's span and scope, and when
+ * so the audit trail records the same id), opens the request's span and record, and when
  * the response is gone writes the one log line and the request metrics.
  */
 export function observeGatewayRequest(observability: GatewayObservability, req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>): Promise<void> {
@@ -37,7 +37,8 @@ export function observeGatewayRequest(observability: GatewayObservability, req: 
   return withServerSpan("POST /graphql", req.headers, { "http.request.method": "POST", "url.path": "/graphql", "c360.request_id": requestId }, (span) => {
     record.span = span;
     res.once("close", () => finish(observability, record, res));
-    return gatewayRequestScope.run(record, handle);
+    attachRecord(req, record);
+    return handle();
   });
 }
 

@@ -16,8 +16,8 @@ export interface TracingRun {
   /** CPU ms per answer: the gateway alone, and the gateway plus every subgraph (the whole graph's cost). */
   gatewayCpuMsPerQuery: number;
   graphCpuMsPerQuery: number;
-  /** Spans the receiver got during this window (0 when off). */
-  spans: number;
+  /** Spans the receiver got per answer, warm-up included (0 when off). */
+  spansPerAnswer: number;
 }
 
 export interface TracingOverhead {
@@ -80,10 +80,11 @@ export async function measureTracingOverhead(setup: TracingOverheadSetup): Promi
           else process.env.OTEL_EXPORTER_OTLP_ENDPOINT = previous;
         });
         try {
-          if (setup.warmupS > 0) await runLoad(gateway.url, gateway.headers, setup.workload, setup.connections, setup.warmupS);
+          // Spans are counted from the warm-up on (its last batch lands during the window), per answer of both.
+          const spansBefore = receiver.count();
+          const warmup = setup.warmupS > 0 ? (await runLoad(gateway.url, gateway.headers, setup.workload, setup.connections, setup.warmupS)).requests : 0;
           const groups = [gateway.proc, ...subgraphs.procs];
           const before = groups.map((p) => groupCpuSeconds(p.pid));
-          const spansBefore = receiver.count();
           const load = await runLoad(gateway.url, gateway.headers, setup.workload, setup.connections, setup.durationS);
           const cpu = groups.map((p, i) => groupCpuSeconds(p.pid) - before[i]);
           const answers = Math.max(1, load.requests);
@@ -97,14 +98,14 @@ export async function measureTracingOverhead(setup: TracingOverheadSetup): Promi
             errors: load.errors,
             gatewayCpuMsPerQuery: (cpu[0] * 1000) / answers,
             graphCpuMsPerQuery: (cpu.reduce((a, b) => a + b, 0) * 1000) / answers,
-            spans: 0,
+            spansPerAnswer: 0,
           };
           // Let the last batch (BatchSpanProcessor, 5 s) arrive before counting this window's spans.
           if (tracing === "on") await new Promise((resolve) => setTimeout(resolve, 6000));
-          run.spans = receiver.count() - spansBefore;
+          run.spansPerAnswer = (receiver.count() - spansBefore) / Math.max(1, warmup + load.requests);
           runs.push(run);
           setup.log(
-            `tracing ${tracing.padEnd(3)} round ${round}: ${run.rps.toFixed(1)} req/s p50 ${run.p50.toFixed(1)} ms errors ${run.errors}  CPU ms/answer gateway ${run.gatewayCpuMsPerQuery.toFixed(2)}, graph ${run.graphCpuMsPerQuery.toFixed(2)}  spans ${run.spans}`,
+            `tracing ${tracing.padEnd(3)} round ${round}: ${run.rps.toFixed(1)} req/s p50 ${run.p50.toFixed(1)} ms errors ${run.errors}  CPU ms/answer gateway ${run.gatewayCpuMsPerQuery.toFixed(2)}, graph ${run.graphCpuMsPerQuery.toFixed(2)}  spans/answer ${run.spansPerAnswer.toFixed(1)}`,
           );
         } finally {
           await gateway.proc.stop();
@@ -130,7 +131,7 @@ export async function measureTracingOverhead(setup: TracingOverheadSetup): Promi
     durationS: setup.durationS,
     runs,
     off: summary("off"),
-    on: { ...summary("on"), spansPerQuery: mean("on", (r) => r.spans / Math.max(1, r.requests)) },
+    on: { ...summary("on"), spansPerQuery: mean("on", (r) => r.spansPerAnswer) },
   };
 }
 
@@ -138,12 +139,12 @@ export async function measureTracingOverhead(setup: TracingOverheadSetup): Promi
 export function tracingMarkdown(result: TracingOverhead): string {
   const pct = (on: number, off: number) => `${on >= off ? "+" : ""}${(((on - off) / off) * 100).toFixed(0)} %`;
   const rows = result.runs.map(
-    (r) => `| ${r.tracing} | ${r.round} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.gatewayCpuMsPerQuery.toFixed(2)} | ${r.graphCpuMsPerQuery.toFixed(2)} | ${r.spans} | ${r.errors} |`,
+    (r) => `| ${r.tracing} | ${r.round} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.gatewayCpuMsPerQuery.toFixed(2)} | ${r.graphCpuMsPerQuery.toFixed(2)} | ${r.spansPerAnswer.toFixed(1)} | ${r.errors} |`,
   );
   return [
     `## Tracing overhead (360 query, ${result.connections} connections, ${result.durationS} s windows, off and on interleaved)`,
     "",
-    "| tracing | round | req/s | p50 ms | gateway CPU ms/answer | graph CPU ms/answer | spans | errors |",
+    "| tracing | round | req/s | p50 ms | gateway CPU ms/answer | graph CPU ms/answer | spans/answer | errors |",
     "|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
