@@ -268,7 +268,7 @@ async function main(): Promise<number> {
         connections: Math.max(...options.connections),
         durationS: options.durationS,
         warmupS: options.warmupS,
-        rounds: 3,
+        rounds: 2,
         echo: options.echo,
         log,
       });

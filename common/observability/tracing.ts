@@ -91,11 +91,13 @@ export async function withClientSpan<T>(name: string, attributes: Attributes, he
 
 /**
  * Records one SQL statement that has just finished (Kysely's log hook reports it after the
- * fact, with its duration) as a span under the current request. The text is the compiled
+ * fact, with its duration) as a span under the current request's span. The text is the compiled
  * statement with placeholders: parameter values (phone numbers, names) are never recorded.
  */
 export function recordStatementSpan(system: "sqlite" | "postgresql", sqlText: string, durationMs: number, failed: boolean): void {
   if (!tracer) return;
+  // Only under a request: migrations and seeding at start would each make a trace of their own.
+  if (!trace.getSpan(context.active())) return;
   const end = Date.now();
   const operation = /^\s*(\w+)/.exec(sqlText)?.[1]?.toUpperCase() ?? "SQL";
   const span = tracer.startSpan(`${operation} ${system}`, {

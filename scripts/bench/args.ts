@@ -46,8 +46,9 @@ options:
   --soak S              after the runs, drive our gateway with the 50-connection 360 load for S
                         seconds and report RSS growth (default 0 = off; 300 for the P5 target)
   --tracing             afterwards, the cost of tracing: the 360 at the largest connection count with
-                        tracing off and on (OTLP to a throwaway receiver in the bench), 3 rounds each,
-                        CPU per answer of the gateway and of the whole graph
+                        tracing off, on (every span) and on with 10 % sampled, interleaved, 2 rounds
+                        each; spans go over OTLP to a throwaway receiver in the bench; reports CPU per
+                        answer of the gateway and of the whole graph
   --no-write            print only; write nothing under bench-results/ or docs/
   --echo                echo the services' output
   --help                this text`;
