@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "./errorCodes";
+import { rootLogger } from "./observability/logger";
 
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -23,7 +24,7 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
   if (code && KNOWN_CODES.has(code)) {
     return { ...formatted, extensions: { ...extensions, code } };
   }
-  if (process.env.NODE_ENV !== "test") console.error("[internal error]", original);
+  if (process.env.NODE_ENV !== "test") rootLogger().error({ err: original }, "internal error (sent to the client as INTERNAL_SERVER_ERROR)");
   return {
     message: "Internal server error",
     locations: formatted.locations,

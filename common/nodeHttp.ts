@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from "@apollo/server";
 import { ErrorCode } from "./errorCodes";
+import { rootLogger } from "./observability/logger";
 
 /** Bodies above this are refused with 413 before any parsing (OWASP: limit request size). */
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
@@ -103,7 +104,7 @@ export function graphqlHandler<TContext extends BaseContext>(options: GraphQLHan
       // Context creation may throw a GraphQLError (e.g. UNAUTHENTICATED); keep its code, drop the rest.
       const code = (error as { extensions?: { code?: string } }).extensions?.code;
       if (code) return sendJson(res, code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : 400, { errors: [{ message: (error as Error).message, extensions: { code } }] });
-      console.error("[http] unexpected failure", error);
+      rootLogger().error({ err: error }, "unexpected failure handling an HTTP request");
       sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
     }
   };

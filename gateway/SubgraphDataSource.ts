@@ -6,6 +6,7 @@ import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
 import { SERVED_OWNERS_HEADER } from "../common/servedOwners";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
+import { observeSubgraphFetch, tracedSubgraphPost } from "./observability/subgraphFetchObservation";
 import { SubgraphTimeoutError, type SubgraphHttpClient, type SubgraphHttpResponse } from "./subgraphHttp";
 
 /**
@@ -78,7 +79,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
     const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const response = await this.options.http.post(this.options.url, headers, payload, this.deadlineFor(clock));
+    const response = await tracedSubgraphPost(this.options.name, headers, context, () => this.options.http.post(this.options.url, headers, payload, this.deadlineFor(clock)));
     if (!response.ok) throw errorFromResponse(response);
     if (typeof response.body !== "object" || response.body === null) throw new Error(`Expected JSON response body, but received: ${String(response.body)}`);
     return { ...(response.body as GatewayGraphQLResponse), http: { headers: response.headers as never, status: response.status } };
@@ -108,6 +109,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       const response = await this.sendWithRetry(options.request, context);
       fetches?.push({ subgraph: this.options.name, sqlStatements: Number(response.http?.headers.get("x-sql-statements") ?? 0), ms: performance.now() - started, ok: true });
+      observeSubgraphFetch(this.options.name, started);
       const served = response.http?.headers.get("x-customer-ids");
       if (served && context?.customerIds) for (const id of served.split(",")) context.customerIds.add(id);
       const owners = response.http?.headers.get(SERVED_OWNERS_HEADER);
@@ -115,6 +117,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       return response;
     } catch (error) {
       fetches?.push({ subgraph: this.options.name, sqlStatements: 0, ms: performance.now() - started, ok: false });
+      observeSubgraphFetch(this.options.name, started, error);
       const budget = this.options.requestBudgetMs;
       const budgetSpent = budget !== undefined && context !== undefined && Date.now() >= this.clockOf(context).startedAt + budget;
       const reason =

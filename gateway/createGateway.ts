@@ -24,10 +24,19 @@ import { responseCachePlugin } from "./plugins/responseCache";
 import { supergraphSource } from "./supergraphSource";
 import { subgraphsOf } from "./supergraphSubgraphs";
 import { loadTrustedDocuments, persistedQueryCache } from "./trustedDocuments";
+import { BoundedLabels } from "../common/observability/boundedLabels";
+import { createLogger } from "../common/observability/logger";
+import { readMetricsAccess, serveMetrics, startMetricsListener } from "../common/observability/metricsEndpoint";
+import { gatewayRegistry } from "./observability/gatewayMetrics";
+import { observabilityPlugin } from "./observability/observabilityPlugin";
+import { observeGatewayRequest, type GatewayObservability } from "./observability/observeGatewayRequest";
+import { withRequestRecord } from "./observability/gatewayRequestScope";
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** The separate metrics listener's port (METRICS_PORT), if one was started. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -51,10 +60,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     throw new Error(`TRUSTED_DOCUMENTS=enforce but no operations were found under ${config.trustedDocuments.dir}: every request would be refused`);
   }
 
+  // Logs, metrics and traces (docs/OPERATIONS.md): settings read once, here.
+  const metricsAccess = readMetricsAccess();
+  const observability: GatewayObservability = { logger: createLogger("gateway"), operations: new BoundedLabels(new Set([...(trusted?.byId.values() ?? [])].map((d) => d.name))) };
+
   // One pooled HTTP client for every subgraph call of this gateway (plan fetches and audit writes).
   const subgraphHttp = new SubgraphHttpClient();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphSource({ path: config.supergraphPath, url: config.supergraphUrl, pollMs: config.supergraphPollMs, onLoaded: onSupergraph }),
+    supergraphSdl: supergraphSource({ path: config.supergraphPath, url: config.supergraphUrl, pollMs: config.supergraphPollMs, onLoaded: onSupergraph, log: (message) => observability.logger.info(message) }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
@@ -91,6 +104,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...(responseCache ? [responseCachePlugin(responseCache, config.responseCache.ttlSeconds)] : []),
       // Last: if the trail cannot be written it withholds the whole answer (fail closed).
       ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, customersUrl: () => subgraphUrls.customers, secret: config.gatewaySecret, http: subgraphHttp })] : []),
+      // After the trail: it records the answer as sent (a withheld one included).
+      observabilityPlugin(),
     ],
   });
   try {
@@ -108,7 +123,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const caller = await authenticate(req);
       // Counted before parsing, so refused and invalid operations spend budget too.
       await rateLimiter.consume(caller.subject);
-      return { caller, fetches: [], customerIds: new Set<string>(), servedOwners: new Set<string>() };
+      return withRequestRecord(req, { caller, fetches: [], customerIds: new Set<string>(), servedOwners: new Set<string>() });
     },
   });
 
@@ -121,8 +136,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         const message = `request body exceeds ${DEFAULT_MAX_BODY_BYTES} bytes`;
         return sendJson(res, 413, { errors: [{ message, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] }, { connection: "close" });
       }
-      return void handleGraphQL(req, res);
+      return void observeGatewayRequest(observability, req, res, () => handleGraphQL(req, res));
     }
+    if (path === "/metrics" && metricsAccess.onPublicListener) return void serveMetrics(req, res, gatewayRegistry, metricsAccess);
     if (path === "/health") return sendJson(res, 200, { status: "ok" });
     if (path === "/ready") {
       return void checkSubgraphs(subgraphUrls).then((state) => sendJson(res, state.ready ? 200 : 503, state));
@@ -143,10 +159,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     throw new Error("AUDIT_TRAIL is on but the supergraph has no audit subgraph");
   }
   const port = (httpServer.address() as AddressInfo).port;
+  const metricsListener = metricsAccess.port === undefined ? undefined : await startMetricsListener(gatewayRegistry, { ...metricsAccess, port: metricsAccess.port }, observability.logger);
   return {
     url: `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}/graphql`,
     port,
+    metricsPort: metricsListener?.port,
     stop: async () => {
+      await metricsListener?.close();
       await apollo.stop();
       await rateLimiter.close();
       await subgraphHttp.close();

@@ -1,3 +1,5 @@
+import { createLogger, logReady, setRootLogger } from "../common/observability/logger";
+import { startTracing } from "../common/observability/tracing";
 import { readGatewayConfig } from "./config";
 import { startGateway } from "./createGateway";
 import { heapCapHint } from "./nodeFlags";
@@ -7,12 +9,18 @@ async function main(): Promise<void> {
     console.log("usage: node --max-old-space-size=256 dist/gateway/main.js\n  configuration by environment; see gateway/config.ts and README (Configuration)");
     return;
   }
+  const logger = createLogger("gateway");
+  setRootLogger(logger);
+  // Before the gateway is built, so its first request is already traced (no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const tracing = startTracing("gateway");
   const hint = heapCapHint();
-  if (hint) console.log(hint);
+  if (hint) logger.warn(hint);
   const gateway = await startGateway(readGatewayConfig());
-  console.log(`[gateway] ready at ${gateway.url}`);
+  logReady(logger, gateway.url, { metricsPort: gateway.metricsPort, tracing: Boolean(tracing) }, `pid ${process.pid}`);
   const stop = async () => {
     await gateway.stop();
+    await tracing?.shutdown();
+    logger.flush();
     process.exit(0);
   };
   process.once("SIGINT", stop);
@@ -20,6 +28,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`[gateway] failed to start: ${error.message}`);
+  createLogger("gateway").fatal(`failed to start: ${error.message}`);
   process.exit(1);
 });

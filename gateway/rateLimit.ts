@@ -4,6 +4,7 @@ import type Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { ErrorCode } from "../common/errorCodes";
 import type { RateLimitConfig } from "./config";
+import { gatewayMetrics } from "./observability/gatewayMetrics";
 import { closeRedis, connectRedis } from "./redisConnection";
 
 const WINDOW_SECONDS = 60;
@@ -43,6 +44,7 @@ export async function createCallerRateLimiter(config: RateLimitConfig): Promise<
         await limiter.consume(subject);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        gatewayMetrics.rateLimited.inc();
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         throw new GraphQLError(`rate limit of ${config.perMinute} requests per minute exceeded; retry in ${retryAfter} s`, {
           extensions: {

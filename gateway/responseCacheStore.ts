@@ -1,5 +1,6 @@
 import type Redis from "ioredis";
 import { closeRedis, connectRedis } from "./redisConnection";
+import { rootLogger } from "../common/observability/logger";
 
 /** What a cached answer holds: the result to send again and the customers it showed (for the audit trail). */
 export interface CachedAnswer {
@@ -104,7 +105,7 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
       // Redis is down: nothing can be read from it either; entries written before expire by TTL,
       // and the bump is lost. Say so: a replica may serve an answer from before this mutation
       // once Redis is back, until its TTL ends.
-      console.error("[gateway] response cache: could not retire cached answers after a mutation (Redis unavailable); they expire by TTL");
+      rootLogger().error("response cache: could not retire cached answers after a mutation (Redis unavailable); they expire by TTL");
     }
   }
 

@@ -16,6 +16,7 @@ import { BENCH_ISSUER, GATEWAY_LABELS, startGateway, type GatewayKind, type Gate
 import { requestBody, runLoad, workloads, type QueryKind, type Workload } from "./bench/load";
 import { groupCpuSeconds, groupHwmMb, killAllSync, sampleRss, spawnGroup, stopAll, waitForOutput } from "./bench/processes";
 import { profileMarkdown, summarizeProfile } from "./bench/profile";
+import { measureTracingOverhead, tracingMarkdown, type TracingOverhead } from "./bench/tracingOverhead";
 import { evaluateTargets, find, machine, markdown, runsTable, type BenchResults, type CostReport, type RunResult, type SoakResult } from "./bench/report";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -255,6 +256,23 @@ async function main(): Promise<number> {
         await gateway.proc.stop();
       }
     }
+    // ---- optional: what tracing costs (issue 17), ours only
+    let tracing: TracingOverhead | undefined;
+    if (options.tracing) {
+      log("tracing overhead: the 360 with tracing off vs on");
+      tracing = await measureTracingOverhead({
+        gateway: setup,
+        subgraphNames,
+        subgraphEnv,
+        workload: loads.c360,
+        connections: Math.max(...options.connections),
+        durationS: options.durationS,
+        warmupS: options.warmupS,
+        rounds: 2,
+        echo: options.echo,
+        log,
+      });
+    }
     if (options.workers > 1) notes.push(`--workers ${options.workers}: Hive runs --fork ${options.workers}; ours and stock Apollo run under scripts/bench/cluster.ts (node:cluster, shared port). CPU and RSS are summed over each gateway's process group.`);
     notes.push(
       `Our gateway runs as in production (NODE_ENV=production, node ${GATEWAY_NODE_FLAGS.join(" ")} as npm start runs it, client JWT verified against JWT_PUBLIC_KEY, ES256, every answer recorded in the audit subgraph before it leaves) and signs an internal token per subgraph fetch; the peers forward one static long-lived internal token for the same caller (x-gateway-token) and verify no client token, so they do less work per request by construction.`,
@@ -301,6 +319,7 @@ async function main(): Promise<number> {
       soak: soakResult,
       notes,
       answerChecks,
+      ...(tracing ? { tracing } : {}),
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial, options.db === "postgres" ? latestSqliteBaseline(resultsDir) : undefined) };
 
@@ -308,6 +327,10 @@ async function main(): Promise<number> {
     for (const t of results.targets) console.log(`${t.id} ${t.status.padEnd(12)} ${t.title}\n   ${t.measured}`);
     let md = markdown(results);
     if (profileSection) md += `\n${profileSection}`;
+    if (tracing) {
+      md += `\n${tracingMarkdown(tracing)}`;
+      console.log(`\n${tracingMarkdown(tracing)}`);
+    }
     const findings = path.join(ROOT, "bench", "PROFILE.md");
     if (fs.existsSync(findings)) md += `\n${fs.readFileSync(findings, "utf8")}`;
     if (options.write) {

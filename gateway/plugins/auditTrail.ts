@@ -5,9 +5,11 @@ import type { Caller } from "../../common/caller";
 import { ErrorCode } from "../../common/errorCodes";
 import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
 import { tokenCacheFor } from "../callerTokenCache";
+import { rootLogger } from "../../common/observability/logger";
 import type { GatewayContext } from "../GatewayContext";
 import { maskedMutationArguments } from "../auditArguments";
 import { AuditPersons } from "../auditPersons";
+import { gatewayMetrics } from "../observability/gatewayMetrics";
 import { SubgraphHttpClient } from "../subgraphHttp";
 
 /**
@@ -317,7 +319,8 @@ export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin
             if (unattributed) throw unattributed;
           } catch (error) {
             const entry = entries[0];
-            if (process.env.NODE_ENV !== "test") console.error(`[audit] ${(error as Error).message}; request ${entry.requestId} by ${entry.actorSubject}`);
+            gatewayMetrics.auditWriteFailures.inc();
+            rootLogger().error({ requestId: entry.requestId, subject: entry.actorSubject, reason: (error as Error).message }, "audit trail write failed");
             // Fail closed only where it matters: customer data was read, or something changed.
             if (entry.customerIds.length === 0 && entry.identities.length === 0 && entry.operationType !== "MUTATION") return;
             const { response } = requestContext;

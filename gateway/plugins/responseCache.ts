@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } fr
 import { OperationTypeNode } from "graphql";
 import type { GatewayContext } from "../GatewayContext";
 import type { ResponseCacheStore } from "../responseCacheStore";
+import { gatewayMetrics } from "../observability/gatewayMetrics";
 import { COST_REPORT_HEADER } from "./costReport";
 
 /** Response header saying whether an answer came from the cache: hit | miss. */
@@ -51,10 +52,12 @@ export function responseCachePlugin(store: ResponseCacheStore, ttlSeconds: numbe
           if (!answer) {
             miss = { key, generation };
             requestContext.response.http.headers.set(CACHE_STATUS_HEADER, "miss");
+            gatewayMetrics.responseCache.inc({ result: "miss" });
             return null;
           }
           for (const id of answer.customerIds) requestContext.contextValue.customerIds.add(id);
           requestContext.response.http.headers.set(CACHE_STATUS_HEADER, "hit");
+          gatewayMetrics.responseCache.inc({ result: "hit" });
           return { http: requestContext.response.http, body: { kind: "single", singleResult: answer.result } };
         },
         async willSendResponse({ operation, response, contextValue }) {

@@ -18,6 +18,8 @@ export interface BenchOptions {
   /** Write bench-results/ and docs/BENCHMARK.md (off for --no-write). */
   write: boolean;
   echo: boolean;
+  /** --tracing: also measure ours with tracing off vs on (CPU per 360 answer). */
+  tracing?: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -43,6 +45,10 @@ options:
   --queries LIST        c360,order,page2 (default all)
   --soak S              after the runs, drive our gateway with the 50-connection 360 load for S
                         seconds and report RSS growth (default 0 = off; 300 for the P5 target)
+  --tracing             afterwards, the cost of tracing: the 360 at the largest connection count with
+                        tracing off, on (every span) and on with 10 % sampled, interleaved, 2 rounds
+                        each; spans go over OTLP to a throwaway receiver in the bench; reports CPU per
+                        answer of the gateway and of the whole graph
   --no-write            print only; write nothing under bench-results/ or docs/
   --echo                echo the services' output
   --help                this text`;
@@ -63,7 +69,7 @@ function int(args: string[], flag: string, fallback: number, min = 0): number {
   return n;
 }
 
-const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--echo", "--help", "-h"]);
+const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--tracing", "--echo", "--help", "-h"]);
 
 export function parseArgs(args: string[]): BenchOptions | "help" {
   if (args.includes("--help") || args.includes("-h")) return "help";
@@ -94,5 +100,6 @@ export function parseArgs(args: string[]): BenchOptions | "help" {
     soakS: int(args, "--soak", 0, 0),
     write: !args.includes("--no-write"),
     echo: args.includes("--echo"),
+    tracing: args.includes("--tracing"),
   };
 }

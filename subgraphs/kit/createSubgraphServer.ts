@@ -14,6 +14,12 @@ import { isEmpty, openDatabase, type Database } from "./database";
 import { liveSchema } from "./liveSchema";
 import { currentStatementCount, withStatementCount } from "./sqlStatementCounter";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
+import { BoundedLabels } from "../../common/observability/boundedLabels";
+import { createLogger } from "../../common/observability/logger";
+import { readMetricsAccess, serveMetrics, startMetricsListener } from "../../common/observability/metricsEndpoint";
+import { observeSubgraphRequest, type SubgraphObservability } from "./observability/observeSubgraphRequest";
+import { subgraphObservabilityPlugin } from "./observability/subgraphObservabilityPlugin";
+import { subgraphRegistry } from "./observability/subgraphMetrics";
 
 export interface SubgraphServerOptions {
   /** 0 picks a free port (tests). */
@@ -80,9 +86,13 @@ export async function startSubgraph<DB, Loaders>(
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo Studio, which we do not use; they cost CPU on every fetch.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), subgraphObservabilityPlugin()],
   });
   await apollo.start();
+
+  // Logs, metrics and traces (docs/OPERATIONS.md).
+  const observability: SubgraphObservability = { subgraph: definition.name, logger: createLogger(definition.name), operations: new BoundedLabels() };
+  const metricsAccess = readMetricsAccess();
 
   const handleGraphQL = graphqlHandler({
     server: apollo,
@@ -105,7 +115,8 @@ export async function startSubgraph<DB, Loaders>(
   httpServer.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return sendJson(res, 200, { status: "ok", subgraph: definition.name });
-    if (path === "/graphql") return void handleGraphQL(req, res);
+    if (path === "/graphql") return void observeSubgraphRequest(observability, req, res, () => handleGraphQL(req, res));
+    if (path === "/metrics" && metricsAccess.onPublicListener) return void serveMetrics(req, res, subgraphRegistry, metricsAccess);
     sendJson(res, 404, { errors: [{ message: `no route ${path}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   await new Promise<void>((resolve, reject) => {
@@ -113,6 +124,7 @@ export async function startSubgraph<DB, Loaders>(
     httpServer.listen(options.port, "127.0.0.1", resolve);
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const metricsListener = metricsAccess.port === undefined ? undefined : await startMetricsListener(subgraphRegistry, { ...metricsAccess, port: metricsAccess.port }, observability.logger);
 
   const reloadSchema = async () => {
     const next = await build();
@@ -133,6 +145,7 @@ export async function startSubgraph<DB, Loaders>(
     reloadSchema,
     async stop() {
       stopWatching?.();
+      await metricsListener?.close();
       await apollo.stop();
       await database.close();
     },

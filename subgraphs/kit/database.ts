@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Migration } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Migration } from "kysely";
 import { Pool } from "pg";
 import { resilientPool } from "./resilientPool";
+import { recordStatementSpan } from "../../common/observability/tracing";
 import { countStatement } from "./sqlStatementCounter";
 
 export type Dialect = "sqlite" | "postgres";
@@ -43,7 +44,11 @@ function schemaName(prefix: string, name: string): string {
  */
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
-  const log = () => countStatement();
+  const log = (event: LogEvent) => {
+    countStatement();
+    // A span per statement under the request's span (nothing when tracing is off).
+    recordStatementSpan(url ? "postgresql" : "sqlite", event.query.sql, event.queryDurationMillis, event.level === "error");
+  };
   let database: Database<DB>;
   if (url) {
     const schema = schemaName(options.schemaPrefix ?? process.env.DB_SCHEMA_PREFIX ?? "", options.name);

@@ -1,3 +1,5 @@
+import { createLogger, logReady, setRootLogger } from "../../common/observability/logger";
+import { startTracing } from "../../common/observability/tracing";
 import { buildFederatedSchema } from "./buildFederatedSchema";
 import { startSubgraph } from "./createSubgraphServer";
 import type { SubgraphDefinition } from "./subgraphDefinition";
@@ -23,11 +25,16 @@ export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinitio
     process.stdout.write(sdl.endsWith("\n") ? sdl : `${sdl}\n`);
     return;
   }
+  const logger = createLogger(definition.name);
+  setRootLogger(logger);
+  // Before the server is built, so every request is traced (no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const tracing = startTracing(definition.name);
   const port = Number(process.env.PORT ?? definition.defaultPort);
   const running = await startSubgraph(definition, { port });
-  console.log(`[${definition.name}] ready at ${running.url} (${running.database.location})`);
+  logReady(logger, running.url, { tracing: Boolean(tracing) }, running.database.location);
   const stop = async () => {
     await running.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once("SIGINT", stop);
