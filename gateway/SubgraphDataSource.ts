@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
-import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
+import { INTERNAL_TOKEN_HEADER, type InternalSigner } from "../common/internalToken";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
 import type { SubgraphHttpClient, SubgraphHttpResponse } from "./subgraphHttp";
@@ -13,7 +13,8 @@ const requestDeadlines = new WeakMap<object, Map<string, number>>();
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
-  secret: string;
+  /** The gateway's internal signing key: tokens are signed for this subgraph (audience `name`). */
+  signer: InternalSigner;
   timeoutMs: number;
   /** The gateway's pooled client (shared by all its data sources). */
   http: SubgraphHttpClient;
@@ -38,7 +39,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly tokens: CallerTokenCache;
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
-    this.tokens = tokenCacheFor(options.secret);
+    this.tokens = tokenCacheFor(options.signer);
   }
 
   /**
@@ -58,7 +59,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async send(request: GatewayGraphQLRequest, context: GatewayContext | undefined): Promise<GatewayGraphQLResponse> {
     if (!request.query) throw new Error("Missing query");
     const headers: Record<string, string> = { "content-type": "application/json" };
-    if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
+    if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller, this.options.name);
     const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
     const response = await this.options.http.post(this.options.url, headers, payload, this.deadlineFor(context));
     if (!response.ok) throw errorFromResponse(response);

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readSupergraphConfig } from "../schema/tooling/supergraphConfig";
 import { GATEWAY_NODE_FLAGS } from "../gateway/nodeFlags";
+import { internalKeyEnv } from "./lib/internalKeys";
 import { startServiceProcess, type ServiceProcess } from "./lib/serviceProcess";
 
 const USAGE = `usage: npm start
@@ -10,14 +10,15 @@ const USAGE = `usage: npm start
 Starts every subgraph in schema/supergraph.yaml (each on its routing URL's port, each with
 its own database under ./data, seeded with the stories on first start) and then the gateway
 on PORT (default 4000). Ctrl-C stops them all.
-Environment: PORT, DATABASE_URL (PostgreSQL instead of SQLite), DATA_DIR, GATEWAY_SUBGRAPH_SECRET
-(generated per run when unset), NODE_ENV=production.`;
+Environment: PORT, DATABASE_URL (PostgreSQL instead of SQLite), DATA_DIR, INTERNAL_SIGNING_KEYS_FILE
+with INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (development keys under DATA_DIR/keys when unset),
+NODE_ENV=production.`;
 
 async function main(): Promise<void> {
   if (process.argv.includes("--help")) return void console.log(USAGE);
   const root = process.cwd();
   const config = readSupergraphConfig(path.resolve("schema/supergraph.yaml"));
-  const secret = process.env.GATEWAY_SUBGRAPH_SECRET ?? randomBytes(32).toString("hex");
+  const keyEnv = await internalKeyEnv();
   const running: ServiceProcess[] = [];
   let stopping = false;
   const stopAll = async () => {
@@ -39,12 +40,12 @@ async function main(): Promise<void> {
       config.subgraphs.map(async (subgraph) => {
         const script = path.join(root, "dist", "subgraphs", subgraph.name, "main.js");
         if (!fs.existsSync(script)) throw new Error(`no build for subgraph "${subgraph.name}" at ${script}; partner subgraphs run on their own`);
-        const service = await startServiceProcess(subgraph.name, script, { PORT: new URL(subgraph.routingUrl).port, GATEWAY_SUBGRAPH_SECRET: secret }, { echo: true });
+        const service = await startServiceProcess(subgraph.name, script, { PORT: new URL(subgraph.routingUrl).port, ...keyEnv.subgraphs }, { echo: true });
         running.push(service);
         return service;
       }),
     );
-    const gateway = await startServiceProcess("gateway", path.join(root, "dist", "gateway", "main.js"), { GATEWAY_SUBGRAPH_SECRET: secret }, { echo: true, nodeFlags: GATEWAY_NODE_FLAGS });
+    const gateway = await startServiceProcess("gateway", path.join(root, "dist", "gateway", "main.js"), keyEnv.gateway, { echo: true, nodeFlags: GATEWAY_NODE_FLAGS });
     running.push(gateway);
     for (const service of [...subgraphs, gateway]) {
       service.child.once("exit", (code) => {
