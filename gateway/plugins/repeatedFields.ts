@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from "graphql";
+import { BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from "graphql";
 
 /**
  * Refuses a selection set that names the same field (response key) more than `max` times,
@@ -63,7 +63,7 @@ function firstViolation(document: DocumentNode, max: number): { key: string; cou
       for (const [key, count] of countsOf(node, new Set())) {
         if (count > max) {
           found = { key, count, node };
-          return false;
+          return BREAK;
         }
       }
       return undefined;
