@@ -46,7 +46,7 @@ export function queryLimits(limits: QueryLimits, production: boolean) {
     parseOptions,
     // Ours first: they look at the document as a whole, with fragments expanded, before any
     // rule walks it, and stop the walk for a document whose expansion is too large.
-    validationRules: [maxExpandedSelectionsRule(limits.maxExpandedSelections), maxRepeatedFieldsRule(limits.maxRepeatedFields), ...protection.validationRules],
+    validationRules: [maxRepeatedFieldsRule(limits.maxRepeatedFields), maxExpandedSelectionsRule(limits.maxExpandedSelections), ...protection.validationRules],
     plugins: protection.plugins,
   };
 }
