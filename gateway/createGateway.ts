@@ -130,7 +130,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return void ipRateLimiter.consume(req).then((retryAfter) => {
         if (retryAfter === undefined) return handleGraphQL(req, res);
         const message = `rate limit of ${config.ipRateLimit.perMinute} requests per minute from one address exceeded; retry in ${retryAfter} s`;
-        sendJson(res, 429, { errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter } }] }, { "retry-after": String(retryAfter) });
+        // `connection: close`: the body is left unread, and waiting to drain it would let a slow sender hold the socket past every deadline.
+        sendJson(res, 429, { errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter } }] }, { "retry-after": String(retryAfter), connection: "close" });
       });
     }
     // Public keys of the caller tokens, for subgraphs configured with INTERNAL_JWKS_URL.
