@@ -7,7 +7,8 @@ const CLIENT_ROLES = ROLES.filter((r) => r !== "system");
 const USAGE = `usage: npm run -s token -- --role <${CLIENT_ROLES.join("|")}> --org <organization> [--sub id] [--name "display name"] [--ttl 8h]
 
 Mints a development bearer token signed with the development key under DATA_DIR/keys
-(created on first use; the gateway refuses it when NODE_ENV=production). Prints the token only.
+(created on first use; the gateway refuses it when NODE_ENV=production). --ttl is at most the
+gateway's JWT_MAX_LIFETIME_SECONDS (12 h by default). Prints the token only.
 Example: curl -H "authorization: Bearer $(npm run -s token -- --role rep --org yougou)" ...`;
 
 function arg(args: string[], flag: string): string | undefined {
