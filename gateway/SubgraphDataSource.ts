@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from "graphql";
 import { ErrorCode } from "../common/errorCodes";
-import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
+import { INTERNAL_TOKEN_HEADER, type InternalSigner } from "../common/internalToken";
 import { SERVED_OWNERS_HEADER } from "../common/servedOwners";
 import { tokenCacheFor, type CallerTokenCache } from "./callerTokenCache";
 import type { GatewayContext } from "./GatewayContext";
@@ -22,7 +22,8 @@ const requestClocks = new WeakMap<object, RequestClock>();
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
-  secret: string;
+  /** The gateway's internal signing key: tokens are signed for this subgraph (audience `name`). */
+  signer: InternalSigner;
   /** Each fetch to this subgraph gets this long (SUBGRAPH_TIMEOUT_MS[_<NAME>]). */
   timeoutMs: number;
   /** All fetches of one client request end by this long after its first fetch (REQUEST_TIMEOUT_MS). */
@@ -51,7 +52,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly tokens: CallerTokenCache;
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
-    this.tokens = tokenCacheFor(options.secret);
+    this.tokens = tokenCacheFor(options.signer);
   }
 
   private clockOf(context: object | undefined): RequestClock {
@@ -77,7 +78,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // it (the 360 asks each source twice in sequence: waiting twice would double the answer time).
     if (clock.timedOut.has(this.options.name)) throw new SubgraphTimeoutError(`${this.options.name} timed out earlier in this request`);
     const headers: Record<string, string> = { "content-type": "application/json" };
-    if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller);
+    if (context?.caller) headers[INTERNAL_TOKEN_HEADER] = await this.tokens.token(context.caller, this.options.name);
     const payload = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
     const response = await tracedSubgraphPost(this.options.name, headers, context, () => this.options.http.post(this.options.url, headers, payload, this.deadlineFor(clock)));
     if (!response.ok) throw errorFromResponse(response);

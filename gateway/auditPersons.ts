@@ -1,5 +1,5 @@
 import type { Caller } from "../common/caller";
-import { INTERNAL_TOKEN_HEADER } from "../common/internalToken";
+import { INTERNAL_TOKEN_HEADER, type InternalSigner } from "../common/internalToken";
 import { tokenCacheFor } from "./callerTokenCache";
 import type { SubgraphHttpClient } from "./subgraphHttp";
 
@@ -18,7 +18,8 @@ const MAX_CACHED = 50_000;
 export interface AuditPersonsOptions {
   /** The customers subgraph's /graphql URL (a function: it may move with a new supergraph). */
   customersUrl: () => string | undefined;
-  secret: string;
+  /** The gateway's internal signing key: the token is for the customers subgraph (audience `customers`). */
+  signer: InternalSigner;
   caller: Caller;
   timeoutMs: number;
   http: SubgraphHttpClient;
@@ -48,7 +49,7 @@ export class AuditPersons {
     if (!url) throw new Error("the supergraph has no customers subgraph to resolve identities with");
     const response = await this.options.http.post(
       url,
-      { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(this.options.secret).token(this.options.caller) },
+      { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(this.options.signer).token(this.options.caller, "customers") },
       JSON.stringify({ query: RESOLVE, variables: { identities: missing } }),
       Date.now() + this.options.timeoutMs,
     );

@@ -1,5 +1,5 @@
 import type { Caller } from "../common/caller";
-import { signInternalToken } from "../common/internalToken";
+import { signInternalToken, type InternalSigner } from "../common/internalToken";
 
 /** Reuse a signed caller token while it has more than this left (tokens live 60 s). */
 const REUSE_WHILE_SECONDS_LEFT = 30;
@@ -7,20 +7,23 @@ const MAX_ENTRIES = 10_000;
 
 /**
  * The gateway signs the caller into a token for every subgraph fetch; a 360 query makes
- * about ten fetches for one caller, so signing once per caller per half-minute instead of
- * once per fetch takes HMAC work off the hot path. Bounded: the oldest entries go first.
+ * about ten fetches for one caller, so signing once per caller and subgraph per half-minute
+ * instead of once per fetch takes signing work off the hot path. A token's audience is one
+ * subgraph (a token leaked by one subgraph opens no other), so entries are per caller AND
+ * audience. Bounded: the oldest entries go first.
  */
 export class CallerTokenCache {
   private readonly entries = new Map<string, { token: Promise<string>; renewAt: number }>();
 
-  constructor(private readonly secret: string) {}
+  constructor(private readonly signer: InternalSigner) {}
 
-  token(caller: Caller): Promise<string> {
-    const key = `${caller.subject}\u0000${caller.role}\u0000${caller.organization}\u0000${caller.name}\u0000${caller.verifiedCustomerIds.join(",")}`;
+  /** `audience`: the subgraph's name in the supergraph. */
+  token(caller: Caller, audience: string): Promise<string> {
+    const key = `${audience}\u0000${caller.subject}\u0000${caller.role}\u0000${caller.organization}\u0000${caller.name}\u0000${caller.verifiedCustomerIds.join(",")}`;
     const now = Date.now();
     const cached = this.entries.get(key);
     if (cached && cached.renewAt > now) return cached.token;
-    const token = signInternalToken(caller, this.secret);
+    const token = signInternalToken(caller, this.signer, audience);
     this.entries.delete(key);
     this.entries.set(key, { token, renewAt: now + (60 - REUSE_WHILE_SECONDS_LEFT) * 1000 });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
@@ -29,11 +32,11 @@ export class CallerTokenCache {
   }
 }
 
-const caches = new Map<string, CallerTokenCache>();
+const caches = new WeakMap<InternalSigner, CallerTokenCache>();
 
-/** One cache per secret, shared by every subgraph's data source and the audit writer. */
-export function tokenCacheFor(secret: string): CallerTokenCache {
-  let cache = caches.get(secret);
-  if (!cache) caches.set(secret, (cache = new CallerTokenCache(secret)));
+/** One cache per signing key, shared by every subgraph's data source and the audit writer. */
+export function tokenCacheFor(signer: InternalSigner): CallerTokenCache {
+  let cache = caches.get(signer);
+  if (!cache) caches.set(signer, (cache = new CallerTokenCache(signer)));
   return cache;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readHttpTimeouts, type HttpServerTimeouts } from "../common/httpServerTimeouts";
 
 /** Every option the gateway reads, validated once at start. Environment variable in brackets. */
 export interface GatewayConfig {
@@ -25,8 +26,12 @@ export interface GatewayConfig {
   auditTrail: boolean;
   /** [SUBGRAPH_URL_<NAME>] overrides a routing URL from the supergraph, e.g. SUBGRAPH_URL_ORDERS. */
   subgraphUrls: Record<string, string>;
-  /** [GATEWAY_SUBGRAPH_SECRET] secret for the caller tokens the gateway signs for subgraphs (>= 32 chars). */
-  gatewaySecret: string;
+  /**
+   * [INTERNAL_SIGNING_KEYS_FILE] required: a JWK Set file whose first private Ed25519 key signs the
+   * caller tokens the gateway sends to subgraphs (`npm start` generates a development one under
+   * DATA_DIR/keys; production refuses it). Its public halves are served at /.well-known/internal-jwks.json.
+   */
+  internalSigningKeysFile: string;
   /**
    * [SUBGRAPH_TIMEOUT_MS] default 5000: how long EACH fetch to a subgraph may take; slower, and
    * its fields are null and it is reported missing. Every fetch of a plan gets its own (the
@@ -47,6 +52,9 @@ export interface GatewayConfig {
   auth: AuthConfig;
   trustedDocuments: TrustedDocumentsConfig;
   rateLimit: RateLimitConfig;
+  ipRateLimit: IpRateLimitConfig;
+  /** [HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS] see common/httpServerTimeouts.ts. */
+  http: HttpServerTimeouts;
   responseCache: ResponseCacheConfig;
 }
 
@@ -82,6 +90,22 @@ export interface RateLimitConfig {
   redisUrl?: string;
 }
 
+export interface IpRateLimitConfig {
+  /**
+   * [RATE_LIMIT_PER_IP_PER_MINUTE] default 1200: requests per client IP per minute, counted
+   * BEFORE the bearer token is verified, so floods of missing or forged tokens are refused cheaply.
+   * Above the per-caller budget: several reps may share one office address.
+   */
+  perMinute: number;
+  /**
+   * [TRUSTED_PROXY_HOPS] default 0: the client IP is the socket's peer. N > 0: behind N proxies
+   * you run (load balancers), the N-th address from the right of X-Forwarded-For.
+   */
+  trustedProxyHops: number;
+  /** [REDIS_URL] when set, replicas share one budget per IP in Redis; else in memory per process. */
+  redisUrl?: string;
+}
+
 export interface AuthConfig {
   /** [JWT_ISSUER] default "customer-360-dev"; production requires it set (the dev issuer is refused). */
   issuer: string;
@@ -93,6 +117,13 @@ export interface AuthConfig {
   publicKeyPem?: string;
   /** [JWT_ALGORITHMS] default "ES256,RS256". Asymmetric only: never "none" or HS*. */
   algorithms: string[];
+  /**
+   * [JWT_MAX_LIFETIME_SECONDS] default 43200 (12 h, a shift): tokens must carry `exp`, and
+   * exp - iat (exp - now without iat) may not exceed this: a leaked token is not forever.
+   */
+  maxLifetimeSeconds: number;
+  /** [JWT_CLOCK_SKEW_SECONDS] default 60: tolerance for exp, nbf and for an `iat` ahead of the gateway's clock. */
+  clockSkewSeconds: number;
 }
 
 /** The issuer `npm run token` writes into development tokens. */
@@ -118,8 +149,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     const timeout = /^SUBGRAPH_TIMEOUT_MS_([A-Z0-9_]+)$/.exec(key);
     if (timeout) subgraphTimeouts[timeout[1].toLowerCase()] = positiveInt(key, 0, env);
   }
-  const gatewaySecret = env.GATEWAY_SUBGRAPH_SECRET ?? "";
-  if (gatewaySecret.length < 32) throw new Error("GATEWAY_SUBGRAPH_SECRET must be set to at least 32 characters (npm start generates one)");
+  // The shared HS256 secret of earlier versions is gone: a partner holding it could act as the gateway.
+  const internalSigningKeysFile = env.INTERNAL_SIGNING_KEYS_FILE || "";
+  if (!internalSigningKeysFile) throw new Error("INTERNAL_SIGNING_KEYS_FILE must name the gateway's internal signing key set (npm start generates a development one; see docs/SECURITY.md)");
+  const http = readHttpTimeouts(env);
   const algorithms = (env.JWT_ALGORITHMS ?? "ES256,RS256").split(",").map((a) => a.trim()).filter(Boolean);
   if (algorithms.some((a) => a.toLowerCase() === "none" || a.startsWith("HS"))) throw new Error(`JWT_ALGORITHMS must list asymmetric algorithms only, got "${env.JWT_ALGORITHMS}"`);
   const production = env.NODE_ENV === "production";
@@ -153,7 +186,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     production,
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join("schema", "supergraph.graphql")),
     subgraphUrls,
-    gatewaySecret,
+    internalSigningKeysFile: path.resolve(internalSigningKeysFile),
+    http,
     subgraphTimeoutMs: positiveInt("SUBGRAPH_TIMEOUT_MS", 5000, env),
     subgraphTimeouts,
     requestTimeoutMs: positiveInt("REQUEST_TIMEOUT_MS", 15000, env),
@@ -164,6 +198,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       jwksUrl,
       publicKeyPem: env.JWT_PUBLIC_KEY || undefined,
       algorithms,
+      maxLifetimeSeconds: positiveInt("JWT_MAX_LIFETIME_SECONDS", 43_200, env),
+      clockSkewSeconds: intSetting("JWT_CLOCK_SKEW_SECONDS", 60, env, 0),
     },
     trustedDocuments: {
       mode: trustedMode,
@@ -171,6 +207,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     rateLimit: {
       perMinute: positiveInt("RATE_LIMIT_PER_MINUTE", 600, env),
+      redisUrl: env.REDIS_URL || undefined,
+    },
+    ipRateLimit: {
+      perMinute: positiveInt("RATE_LIMIT_PER_IP_PER_MINUTE", 1200, env),
+      trustedProxyHops: intSetting("TRUSTED_PROXY_HOPS", 0, env, 0),
       redisUrl: env.REDIS_URL || undefined,
     },
     responseCache: {

@@ -1,10 +1,10 @@
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode } from "../common/errorCodes";
+import { createTimedHttpServer } from "../common/httpServerTimeouts";
 import { formatError } from "../common/formatError";
 import { DEFAULT_MAX_BODY_BYTES, graphqlHandler, sendJson } from "../common/nodeHttp";
 import { createAuthenticator } from "./auth/authenticate";
@@ -14,7 +14,9 @@ import type { GatewayContext } from "./GatewayContext";
 import { auditTrailPlugin } from "./plugins/auditTrail";
 import { costReportPlugin } from "./plugins/costReport";
 import { DEFAULT_QUERY_LIMITS, queryLimits } from "./plugins/queryLimits";
-import { enforceTrustedDocumentsPlugin } from "./plugins/trustedDocuments";
+import { enforceTrustedDocumentsPlugin, skipValidationOfUntrustedRule } from "./plugins/trustedDocuments";
+import { createIpRateLimiter } from "./ipRateLimit";
+import { loadInternalSigningKeys } from "./internalSigningKeys";
 import { createCallerRateLimiter } from "./rateLimit";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
@@ -42,7 +44,7 @@ export interface RunningGateway {
 
 /**
  * The one endpoint. Reading top-down, a request goes:
- *   HTTP (body size cap) -> CSRF check -> authenticate the bearer JWT -> rate limit per caller
+ *   HTTP (header/body deadlines, body size cap, rate limit per IP) -> CSRF check -> authenticate the bearer JWT -> rate limit per caller
  *   -> trusted document lookup (APQ hash) -> parse (token cap) -> validate (armor limits)
  *   -> trusted documents policy -> query plan -> SubgraphDataSource per fetch (signed caller,
  *   timeout, partial answers) -> merged answer, errors coded, no stack traces.
@@ -55,6 +57,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     subgraphUrls = Object.fromEntries(Object.entries(subgraphsOf(sdl)).map(([name, url]) => [name, config.subgraphUrls[name] ?? url]));
   };
   const authenticate = await createAuthenticator(config);
+  const internalKeys = await loadInternalSigningKeys(config.internalSigningKeysFile, config.production);
   const trusted = config.trustedDocuments.mode === "off" ? undefined : loadTrustedDocuments(config.trustedDocuments.dir);
   if (config.trustedDocuments.mode === "enforce" && trusted!.byId.size === 0) {
     throw new Error(`TRUSTED_DOCUMENTS=enforce but no operations were found under ${config.trustedDocuments.dir}: every request would be refused`);
@@ -72,16 +75,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       new SubgraphDataSource({
         name,
         url: config.subgraphUrls[name] ?? url!,
-        secret: config.gatewaySecret,
+        signer: internalKeys.signer,
         timeoutMs: config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
         requestBudgetMs: config.requestTimeoutMs,
         http: subgraphHttp,
       }),
   });
 
-  const httpServer = http.createServer();
+  const httpServer = createTimedHttpServer(config.http);
   const limits = queryLimits(DEFAULT_QUERY_LIMITS, config.production);
   const rateLimiter = await createCallerRateLimiter(config.rateLimit);
+  const ipRateLimiter = await createIpRateLimiter(config.ipRateLimit);
   const responseCache = await createResponseCacheStore(config.responseCache);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -92,7 +96,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // One operation per HTTP request: batches multiply every limit below.
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    // Enforce mode: an untrusted document is refused without being validated (its validation is the expensive part).
+    validationRules: config.trustedDocuments.mode === "enforce" ? [skipValidationOfUntrustedRule, ...limits.validationRules] : limits.validationRules,
     // Hash-only requests are looked up in the trusted documents manifest, never in a cache clients fill.
     persistedQueries: trusted ? { cache: persistedQueryCache(trusted) } : false,
     plugins: [
@@ -103,7 +108,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
       ...(responseCache ? [responseCachePlugin(responseCache, config.responseCache.ttlSeconds)] : []),
       // Last: if the trail cannot be written it withholds the whole answer (fail closed).
-      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, customersUrl: () => subgraphUrls.customers, secret: config.gatewaySecret, http: subgraphHttp })] : []),
+      ...(config.auditTrail ? [auditTrailPlugin({ auditUrl: () => subgraphUrls.audit, customersUrl: () => subgraphUrls.customers, signer: internalKeys.signer, http: subgraphHttp })] : []),
       // After the trail: it records the answer as sent (a withheld one included).
       observabilityPlugin(),
     ],
@@ -112,6 +117,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     await apollo.start();
   } catch (error) {
     await rateLimiter.close();
+    await ipRateLimiter.close();
     await subgraphHttp.close();
     await responseCache?.close();
     throw error;
@@ -136,9 +142,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         const message = `request body exceeds ${DEFAULT_MAX_BODY_BYTES} bytes`;
         return sendJson(res, 413, { errors: [{ message, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] }, { connection: "close" });
       }
-      return void observeGatewayRequest(observability, req, res, () => handleGraphQL(req, res));
+      // Before the token is read: floods without a valid token are counted too.
+      return void observeGatewayRequest(observability, req, res, () =>
+        ipRateLimiter.consume(req).then((retryAfter) => {
+          if (retryAfter === undefined) return handleGraphQL(req, res);
+          const message = `rate limit of ${config.ipRateLimit.perMinute} requests per minute from one address exceeded; retry in ${retryAfter} s`;
+          // `connection: close`: the body is left unread, and waiting to drain it would let a slow sender hold the socket past every deadline.
+          sendJson(res, 429, { errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter } }] }, { "retry-after": String(retryAfter), connection: "close" });
+        }),
+      );
     }
     if (path === "/metrics" && metricsAccess.onPublicListener) return void serveMetrics(req, res, gatewayRegistry, metricsAccess);
+    // Public keys of the caller tokens, for subgraphs configured with INTERNAL_JWKS_URL.
+    if (path === "/.well-known/internal-jwks.json") return sendJson(res, 200, internalKeys.publicJwks, { "cache-control": "max-age=60" });
     if (path === "/health") return sendJson(res, 200, { status: "ok" });
     if (path === "/ready") {
       return void checkSubgraphs(subgraphUrls).then((state) => sendJson(res, state.ready ? 200 : 503, state));
@@ -168,6 +184,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await metricsListener?.close();
       await apollo.stop();
       await rateLimiter.close();
+      await ipRateLimiter.close();
       await subgraphHttp.close();
     },
   };

@@ -11,6 +11,11 @@ const WINDOW_SECONDS = 60;
 /** Shared by every replica that points at the same Redis, so they share one budget per caller. */
 const REDIS_KEY_PREFIX = "c360:gateway:rate";
 
+/** Whole seconds until a refused key has budget again (Retry-After), at least 1. */
+export function retryAfterSeconds(rejection: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+}
+
 export interface CallerRateLimiter {
   /** Spends one request of `subject`'s budget; throws RATE_LIMITED (HTTP 429, Retry-After) when none is left. */
   consume(subject: string): Promise<void>;
@@ -45,7 +50,7 @@ export async function createCallerRateLimiter(config: RateLimitConfig): Promise<
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         gatewayMetrics.rateLimited.inc();
-        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        const retryAfter = retryAfterSeconds(rejection);
         throw new GraphQLError(`rate limit of ${config.perMinute} requests per minute exceeded; retry in ${retryAfter} s`, {
           extensions: {
             code: ErrorCode.RATE_LIMITED,

@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import type { Caller } from "../common/caller";
-import { signInternalToken } from "../common/internalToken";
+import { readJwksFile, signerFromJwks, signInternalToken } from "../common/internalToken";
+import { writeInternalKeyFiles } from "./lib/internalKeys";
 import { compareAnswers, sampleAnswers } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
@@ -160,8 +161,8 @@ async function main(): Promise<number> {
     const dataset = await seedDataset(distDir, target, options.customers, options.eventsPerSource, log);
 
     // ---- subgraphs
-    const secret = randomBytes(32).toString("hex");
-    const subgraphEnv = { ...targetEnv(target), PORT: "0", GATEWAY_SUBGRAPH_SECRET: secret, NODE_ENV: "production", CUSTOMER360_SOURCES: sourcesPath };
+    const internalKeys = await writeInternalKeyFiles(path.join(tmpDir, "internal-keys"), "bench-internal");
+    const subgraphEnv = { ...targetEnv(target), PORT: "0", INTERNAL_JWKS_FILE: internalKeys.jwksFile, NODE_ENV: "production", CUSTOMER360_SOURCES: sourcesPath };
     const subgraphUrls: Record<string, string> = {};
     await Promise.all(
       subgraphNames.map(async (name) => {
@@ -183,8 +184,10 @@ async function main(): Promise<number> {
       .setIssuedAt()
       .setExpirationTime("12h")
       .sign(privateKey);
-    const staticInternalToken = await signInternalToken(REP, secret, 12 * 3600);
-    const setup: GatewaySetup = { root: ROOT, supergraphPath, distDir, tmpDir, workers: options.workers, subgraphUrls, secret, clientPublicKeyPem: await exportSPKI(publicKey as never), clientToken, staticInternalToken, echo: options.echo };
+    // Peers send one static token: signed for every subgraph's audience at once (our gateway signs one audience per token).
+    const signer = await signerFromJwks(readJwksFile(internalKeys.signingKeysFile), internalKeys.signingKeysFile);
+    const staticInternalToken = await signInternalToken(REP, signer, subgraphNames, 12 * 3600);
+    const setup: GatewaySetup = { root: ROOT, supergraphPath, distDir, tmpDir, workers: options.workers, subgraphUrls, internalSigningKeysFile: internalKeys.signingKeysFile, clientPublicKeyPem: await exportSPKI(publicKey as never), clientToken, staticInternalToken, echo: options.echo };
 
     // ---- pools that need the graph: timeline page-2 cursors (through ours, once)
     let ours = await startGateway("ours", setup);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -6,6 +5,7 @@ import { readSupergraphConfig } from "../schema/tooling/supergraphConfig";
 import { GATEWAY_NODE_FLAGS } from "../gateway/nodeFlags";
 import { startControlServer, findRunningSupervisor } from "./lib/supervisorControl";
 import { Supervisor, type ServiceSpec } from "./lib/supervisor";
+import { internalKeyEnv } from "./lib/internalKeys";
 
 const USAGE = `usage: npm start [-- --config FILE]
        npm start -- --only NAME      restart one service of the running graph
@@ -29,7 +29,8 @@ Options:
                   touching nothing else; exits 0 once it is ready again.
   --status        print the running services (name, state, pid, restarts).
 Environment: PORT, DATABASE_URL (PostgreSQL instead of SQLite), DATA_DIR (default ./data),
-GATEWAY_SUBGRAPH_SECRET (generated per run when unset), NODE_ENV=production, and every
+INTERNAL_SIGNING_KEYS_FILE with INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL
+(development keys under DATA_DIR/keys when unset), NODE_ENV=production, and every
 gateway setting (README, Configuration).`;
 
 async function control(dataDir: string, only: string | undefined): Promise<void> {
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
   const root = process.cwd();
   const config = readSupergraphConfig(path.resolve(values.config ?? "schema/supergraph.yaml"));
-  const secret = process.env.GATEWAY_SUBGRAPH_SECRET ?? randomBytes(32).toString("hex");
+  const keyEnv = await internalKeyEnv({ ...process.env, DATA_DIR: dataDir });
   const already = (() => {
     try {
       return findRunningSupervisor(dataDir);
@@ -82,12 +83,12 @@ async function main(): Promise<void> {
       console.log(`${subgraph.name}: not built here (no ${path.relative(root, script)}), so not started: the gateway reaches it where it runs, at ${routes[key]}`);
       continue;
     }
-    owned.push({ name: subgraph.name, script, env: { PORT: new URL(subgraph.routingUrl).port, GATEWAY_SUBGRAPH_SECRET: secret, DATA_DIR: dataDir } });
+    owned.push({ name: subgraph.name, script, env: { PORT: new URL(subgraph.routingUrl).port, ...keyEnv.subgraphs, DATA_DIR: dataDir } });
   }
   try {
     await supervisor.start(owned);
     const [gateway] = await supervisor.start([
-      { name: "gateway", script: path.join(root, "dist", "gateway", "main.js"), env: { GATEWAY_SUBGRAPH_SECRET: secret, DATA_DIR: dataDir, ...routes }, nodeFlags: GATEWAY_NODE_FLAGS },
+      { name: "gateway", script: path.join(root, "dist", "gateway", "main.js"), env: { ...keyEnv.gateway, DATA_DIR: dataDir, ...routes }, nodeFlags: GATEWAY_NODE_FLAGS },
     ]);
     console.log(
       `\nCustomer graph ready: ${gateway.url}\n  explorer: ${gateway.url.replace(/\/graphql$/, "/")}\n  token:    npm run -s token -- --role rep --org yougou\n` +

@@ -3,10 +3,12 @@ import { SignJWT } from "jose";
 import { isRole, ROLES } from "../common/caller";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../gateway/auth/devKeys";
 
-const USAGE = `usage: npm run -s token -- --role <${ROLES.join("|")}> --org <organization> [--sub id] [--name "display name"] [--ttl 8h]
+const CLIENT_ROLES = ROLES.filter((r) => r !== "system");
+const USAGE = `usage: npm run -s token -- --role <${CLIENT_ROLES.join("|")}> --org <organization> [--sub id] [--name "display name"] [--ttl 8h]
 
 Mints a development bearer token signed with the development key under DATA_DIR/keys
-(created on first use; the gateway refuses it when NODE_ENV=production). Prints the token only.
+(created on first use; the gateway refuses it when NODE_ENV=production). --ttl is at most the
+gateway's JWT_MAX_LIFETIME_SECONDS (12 h by default). Prints the token only.
 Example: curl -H "authorization: Bearer $(npm run -s token -- --role rep --org yougou)" ...`;
 
 function arg(args: string[], flag: string): string | undefined {
@@ -22,8 +24,8 @@ async function main(): Promise<number> {
   }
   const role = arg(args, "--role") ?? "rep";
   const org = arg(args, "--org");
-  if (!isRole(role)) {
-    console.error(`--role must be one of ${ROLES.join(", ")}, got "${role}"\n\n${USAGE}`);
+  if (!isRole(role) || role === "system") {
+    console.error(`--role must be one of ${CLIENT_ROLES.join(", ")} ("system" is the gateway's own, never a client's), got "${role}"\n\n${USAGE}`);
     return 2;
   }
   if (!org || !/^[a-z][a-z0-9-]{1,40}$/.test(org)) {

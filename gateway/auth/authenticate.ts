@@ -10,6 +10,8 @@ import { VerifiedTokenCache } from "./verifiedTokenCache";
 export type Authenticate = (req: IncomingMessage) => Promise<Caller>;
 
 const unauthenticated = (why: string) => requestRefused(ErrorCode.UNAUTHENTICATED, `authentication failed: ${why}`);
+/** `system` is the gateway's own identity (audit writes); a client token claiming it would act as the gateway. */
+const systemRefused = () => requestRefused(ErrorCode.FORBIDDEN, "role \"system\" is internal to the gateway; client tokens may not carry it");
 
 /** How long a JWKS answer is trusted before it is fetched again, and how long one fetch may take. */
 const JWKS_CACHE_MAX_AGE_MS = 10 * 60 * 1000;
@@ -48,7 +50,10 @@ async function refuseDevelopmentKey(config: GatewayConfig, pem: string): Promise
 
 /**
  * Client authentication: a bearer JWT, verified (signature, issuer, audience, expiry,
- * algorithm allow-list) before anything else runs. Claims: sub, name, role, org.
+ * algorithm allow-list) before anything else runs. Claims: sub, name, role (never `system`),
+ * org, and `exp`, required, at most JWT_MAX_LIFETIME_SECONDS after `iat` (or after now
+ * without `iat`); an `iat` ahead of the clock by more than JWT_CLOCK_SKEW_SECONDS is refused
+ * (a token minted "in the future" would outlive any lifetime check).
  */
 export async function createAuthenticator(config: GatewayConfig): Promise<Authenticate> {
   const { key, kid } = await verificationKey(config);
@@ -63,9 +68,11 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
     try {
       // With one known key, a foreign kid is refused before any signature work.
       if (kid && decodeProtectedHeader(match[1]).kid !== kid) throw unauthenticated("unknown key id");
-      const options = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: config.auth.algorithms };
+      const options = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: config.auth.algorithms, requiredClaims: ["exp"], clockTolerance: config.auth.clockSkewSeconds };
       const { payload } = typeof key === "function" ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
       if (!payload.sub || !isRole(payload.role) || typeof payload.org !== "string") throw unauthenticated("token lacks sub, role or org claims");
+      if (payload.role === "system") throw systemRefused();
+      refuseBadTimes(payload.exp!, payload.iat, config.auth.maxLifetimeSeconds, config.auth.clockSkewSeconds);
       const caller: Caller = {
         subject: payload.sub,
         name: typeof payload.name === "string" ? payload.name : payload.sub,
@@ -78,7 +85,7 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
     } catch (error) {
       if ((error as { extensions?: unknown }).extensions) throw error;
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated("token expired");
-      if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`claim "${error.claim}" is invalid`);
+      if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(error.reason === "missing" ? `claim "${error.claim}" is required` : `claim "${error.claim}" is invalid`);
       if (error instanceof joseErrors.JOSEAlgNotAllowed) throw unauthenticated("signing algorithm not allowed");
       if (error instanceof joseErrors.JWKSNoMatchingKey) throw unauthenticated("unknown key id");
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw unauthenticated("bad signature");
@@ -87,6 +94,14 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
       throw unauthenticated("invalid token");
     }
   };
+}
+
+/** Lifetime and issue-time checks jose does not make (it checks exp and nbf against the clock only). */
+function refuseBadTimes(exp: number, iat: number | undefined, maxLifetimeSeconds: number, skewSeconds: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (iat !== undefined && iat > now + skewSeconds) throw unauthenticated(`claim "iat" is in the future (more than ${skewSeconds} s ahead of the gateway's clock)`);
+  const lifetime = exp - (iat ?? now);
+  if (lifetime > maxLifetimeSeconds) throw unauthenticated(`token lifetime of ${lifetime} s exceeds the maximum of ${maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)`);
 }
 
 export { DEV_KEY_ID };

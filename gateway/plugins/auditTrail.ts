@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "
 import { Kind, OperationTypeNode, type DocumentNode, type FormattedExecutionResult, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
 import type { Caller } from "../../common/caller";
 import { ErrorCode } from "../../common/errorCodes";
-import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
+import { INTERNAL_TOKEN_HEADER, type InternalSigner } from "../../common/internalToken";
 import { tokenCacheFor } from "../callerTokenCache";
 import { rootLogger } from "../../common/observability/logger";
 import type { GatewayContext } from "../GatewayContext";
@@ -21,8 +21,8 @@ import { SubgraphHttpClient } from "../subgraphHttp";
 export interface AuditTrailOptions {
   /** The audit subgraph's /graphql URL (a function: it may move when a new supergraph goes live). */
   auditUrl: string | (() => string);
-  /** GATEWAY_SUBGRAPH_SECRET: the gateway signs its own system token with it. */
-  secret: string;
+  /** The gateway's internal signing key: it signs its own system token (audience "audit") with it. */
+  signer: InternalSigner;
   /** Give up on the audit write after this long (default 3000 ms); the answer is then withheld. */
   timeoutMs?: number;
   /** The gateway's pooled subgraph client; without one the plugin opens (and on stop closes) its own. */
@@ -239,7 +239,7 @@ export async function recordAuditEntries(http: SubgraphHttpClient, options: Audi
     const chunk = entries.slice(i, i + MAX_ENTRIES_PER_CALL);
     const response = await http.post(
       typeof options.auditUrl === "function" ? options.auditUrl() : options.auditUrl,
-      { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(options.secret).token(GATEWAY_CALLER) },
+      { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: await tokenCacheFor(options.signer).token(GATEWAY_CALLER, "audit") },
       JSON.stringify({ query: RECORD, variables: { entries: chunk } }),
       Date.now() + (options.timeoutMs ?? 3000),
     );
@@ -288,7 +288,7 @@ export function auditTrailPlugin(options: AuditTrailOptions): ApolloServerPlugin
   const http = options.http ?? new SubgraphHttpClient();
   const batcher = new AuditBatcher(http, options);
   const persons = options.customersUrl
-    ? new AuditPersons({ customersUrl: options.customersUrl, secret: options.secret, caller: GATEWAY_CALLER, timeoutMs: options.timeoutMs ?? 3000, http })
+    ? new AuditPersons({ customersUrl: options.customersUrl, signer: options.signer, caller: GATEWAY_CALLER, timeoutMs: options.timeoutMs ?? 3000, http })
     : undefined;
   return {
     async serverWillStart() {

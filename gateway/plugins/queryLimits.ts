@@ -1,5 +1,6 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ParseOptions } from "graphql";
+import { maxExpandedSelectionsRule } from "./expandedSelections";
 import { maxRepeatedFieldsRule } from "./repeatedFields";
 
 /** Limits on what one operation may ask for (OWASP GraphQL cheat sheet), via graphql-armor. */
@@ -14,11 +15,13 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Estimated cost (armor's cost model; THE 360 query costs about 45,000). @default 100000 */
   maxCost: number;
-  /** Times one field may be repeated in one selection set. @default 5 */
+  /** Times one field may be repeated in one selection set, fragment spreads expanded. @default 5 */
   maxRepeatedFields: number;
+  /** Fields selected once every fragment spread is expanded (THE 360 query selects about 100). @default 1000 */
+  maxExpandedSelections: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 20, maxTokens: 3000, maxDirectives: 20, maxCost: 100000, maxRepeatedFields: 5 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 20, maxTokens: 3000, maxDirectives: 20, maxCost: 100000, maxRepeatedFields: 5, maxExpandedSelections: 1000 };
 
 /**
  * Validation rules, parse options and plugins to hand to Apollo Server. Every refusal is a
@@ -41,7 +44,9 @@ export function queryLimits(limits: QueryLimits, production: boolean) {
   const parseOptions: ParseOptions = { maxTokens: limits.maxTokens };
   return {
     parseOptions,
-    validationRules: [...protection.validationRules, maxRepeatedFieldsRule(limits.maxRepeatedFields)],
+    // Ours first: they look at the document as a whole, with fragments expanded, before any
+    // rule walks it, and stop the walk for a document whose expansion is too large.
+    validationRules: [maxRepeatedFieldsRule(limits.maxRepeatedFields), maxExpandedSelectionsRule(limits.maxExpandedSelections), ...protection.validationRules],
     plugins: protection.plugins,
   };
 }

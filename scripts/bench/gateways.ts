@@ -36,7 +36,8 @@ export interface GatewaySetup {
   tmpDir: string;
   workers: number;
   subgraphUrls: Record<string, string>;
-  secret: string;
+  /** The gateway's internal signing key set (the subgraphs have its public half). */
+  internalSigningKeysFile: string;
   /** For ours: SPKI PEM of the client-token key and a client token signed with it. */
   clientPublicKeyPem: string;
   clientToken: string;
@@ -90,7 +91,7 @@ export async function startGateway(kind: GatewayKind, setup: GatewaySetup, extra
         JWT_AUDIENCE: "customer-360",
         // One benchmark caller sends every request: lift the per-caller budget (the limiter still runs).
         RATE_LIMIT_PER_MINUTE: "1000000000",
-        GATEWAY_SUBGRAPH_SECRET: setup.secret,
+        INTERNAL_SIGNING_KEYS_FILE: setup.internalSigningKeysFile,
         DATA_DIR: path.join(setup.tmpDir, "gateway-data"),
         SUPERGRAPH_PATH: supergraph,
         ...(kind === "cached" ? { RESPONSE_CACHE_TTL_SECONDS: String(CACHED_RUN_TTL_SECONDS), REDIS_URL: "" } : {}),

@@ -1,11 +1,11 @@
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import { formatError } from "../../common/formatError";
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from "../../common/internalToken";
+import { readHttpTimeouts, createTimedHttpServer } from "../../common/httpServerTimeouts";
+import { INTERNAL_TOKEN_HEADER, internalTokenVerifier, type InternalKeySource } from "../../common/internalToken";
 import { graphqlHandler, sendJson } from "../../common/nodeHttp";
 import { enforceAccessMatrix } from "./accessMatrix";
 import { buildFederatedSchema } from "./buildFederatedSchema";
@@ -24,8 +24,12 @@ import { subgraphRegistry } from "./observability/subgraphMetrics";
 export interface SubgraphServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
-  /** Secret shared with the gateway for its signed caller tokens. Defaults to $GATEWAY_SUBGRAPH_SECRET. */
-  gatewaySecret?: string;
+  /**
+   * The gateway's PUBLIC keys, to verify its caller tokens (audience: this subgraph's name).
+   * Defaults to $INTERNAL_JWKS_FILE (a JWK Set file) or $INTERNAL_JWKS_URL (e.g. the gateway's
+   * /.well-known/internal-jwks.json).
+   */
+  internalKeys?: InternalKeySource;
   databaseUrl?: string;
   dataDir?: string;
   /** PostgreSQL schema prefix (tests use a fresh one each). Defaults to $DB_SCHEMA_PREFIX. */
@@ -53,8 +57,8 @@ export async function startSubgraph<DB, Loaders>(
   definition: SubgraphDefinition<DB, Loaders>,
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph<DB>> {
-  const secret = options.gatewaySecret ?? process.env.GATEWAY_SUBGRAPH_SECRET;
-  if (!secret) throw new Error(`${definition.name}: GATEWAY_SUBGRAPH_SECRET is not set; subgraphs only answer the gateway`);
+  const keySource = options.internalKeys ?? internalKeysFromEnv(definition.name);
+  const verifyInternalToken = internalTokenVerifier(definition.name, keySource, process.env.NODE_ENV === "production");
 
   const database = await openDatabase<DB>({
     name: definition.name,
@@ -77,10 +81,10 @@ export async function startSubgraph<DB, Loaders>(
   const built = await build();
   // Swappable, so a definition whose schema changes at runtime (watchSchema) needs no restart.
   const schema = liveSchema(built.schema, built.sdl);
-  const httpServer = http.createServer();
-  // Longer than the gateway's keep-alive, so the subgraph never closes a connection the
-  // gateway is about to reuse (a reset shows up as a failed fetch under load).
-  httpServer.keepAliveTimeout = 65_000;
+  // Header/body deadlines from HTTP_HEADERS_TIMEOUT_MS / HTTP_REQUEST_TIMEOUT_MS. Keep-alive fixed
+  // and longer than the gateway's, so the subgraph never closes a connection the gateway is
+  // about to reuse (a reset shows up as a failed fetch under load).
+  const httpServer = createTimedHttpServer({ ...readHttpTimeouts(process.env), keepAliveTimeoutMs: 65_000 });
   const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
     gateway: schema.gateway,
     formatError,
@@ -100,7 +104,7 @@ export async function startSubgraph<DB, Loaders>(
     context: async (req) => {
       const token = req.headers[INTERNAL_TOKEN_HEADER];
       if (typeof token !== "string") throw requestRefused(ErrorCode.UNAUTHENTICATED, `${definition.name} only answers requests signed by the gateway`);
-      const caller = await verifyInternalToken(token, secret).catch(() => {
+      const caller = await verifyInternalToken(token).catch(() => {
         throw requestRefused(ErrorCode.UNAUTHENTICATED, "the gateway token is invalid or expired");
       });
       return { db: database.db, loaders: definition.createLoaders(database.db), caller, servedCustomerIds: new Set<string>(), servedOwners: new Map() };
@@ -150,4 +154,10 @@ export async function startSubgraph<DB, Loaders>(
       await database.close();
     },
   };
+}
+
+function internalKeysFromEnv(name: string): InternalKeySource {
+  if (process.env.INTERNAL_JWKS_URL) return { jwksUrl: process.env.INTERNAL_JWKS_URL };
+  if (process.env.INTERNAL_JWKS_FILE) return { jwksFile: process.env.INTERNAL_JWKS_FILE };
+  throw new Error(`${name}: set INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (the gateway's public keys); subgraphs only answer the gateway`);
 }

@@ -13,7 +13,7 @@ import type { SubgraphDefinition } from "./subgraphDefinition";
 export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
-    console.log(`usage: node main.js [--print-sdl]\n  env: PORT (default ${definition.defaultPort}), GATEWAY_SUBGRAPH_SECRET (required), DATABASE_URL, DATA_DIR`);
+    console.log(`usage: node main.js [--print-sdl]\n  env: PORT (default ${definition.defaultPort}), INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (required: the gateway's public keys), DATABASE_URL, DATA_DIR`);
     return;
   }
   if (args.includes("--print-sdl")) {

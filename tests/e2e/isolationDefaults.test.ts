@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readGatewayConfig } from "../../gateway/config";
@@ -14,7 +13,7 @@ import { startGraph, ROOT, type Graph } from "../helpers/graphHarness";
  */
 
 const CUSTOMER_360 = fs.readFileSync(path.join(ROOT, "schema", "operations", "customer360.graphql"), "utf8");
-const DEFAULT_TIMEOUT_MS = readGatewayConfig({ GATEWAY_SUBGRAPH_SECRET: "x".repeat(32) }).subgraphTimeoutMs;
+const DEFAULT_TIMEOUT_MS = readGatewayConfig({ INTERNAL_SIGNING_KEYS_FILE: "unused-here.json" }).subgraphTimeoutMs;
 /** S5 (刘洋 Liu Yang) has records in customers, aftersales, billing and fieldservice. */
 const S5_PHONE = "+86 135 5555 0505";
 /** Longer than the timeout: to the gateway this source is too slow, however healthy it is. */
@@ -26,7 +25,6 @@ interface Entry {
 }
 
 describe("isolation with default timeouts: a hung or slow source never blanks the 360", () => {
-  const secret = randomBytes(32).toString("hex");
   let graph: Graph;
   /** A second gateway reaching billing and fieldservice through delaying proxies. */
   let routed: RunningGateway;
@@ -46,11 +44,11 @@ describe("isolation with default timeouts: a hung or slow source never blanks th
 
   beforeAll(async () => {
     expect(DEFAULT_TIMEOUT_MS).toBe(5000);
-    graph = await startGraph({ label: "sqlite" }, { GATEWAY_SUBGRAPH_SECRET: secret, SUBGRAPH_TIMEOUT_MS: String(DEFAULT_TIMEOUT_MS) });
+    graph = await startGraph({ label: "sqlite" }, { SUBGRAPH_TIMEOUT_MS: String(DEFAULT_TIMEOUT_MS) });
     for (const name of ["billing", "fieldservice"]) proxies.set(name, await startDelayingProxy(graph.subgraphs.get(name)!.url, 0));
     const urls = Object.fromEntries([...graph.subgraphs.values()].map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, proxies.get(s.name)?.url ?? s.url]));
     routed = await startGateway(
-      readGatewayConfig({ PORT: "0", DATA_DIR: graph.dataDir, GATEWAY_SUBGRAPH_SECRET: secret, NODE_ENV: "test", SUPERGRAPH_PATH: path.join(ROOT, "schema", "supergraph.graphql"), ...urls }),
+      readGatewayConfig({ PORT: "0", DATA_DIR: graph.dataDir, INTERNAL_SIGNING_KEYS_FILE: graph.internalKeys.signingKeysFile, NODE_ENV: "test", SUPERGRAPH_PATH: path.join(ROOT, "schema", "supergraph.graphql"), ...urls }),
     );
     const first = await ask(graph.gateway);
     expect(first.body.errors).toBeUndefined();

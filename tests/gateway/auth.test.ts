@@ -119,7 +119,7 @@ describe("JWKS (JWT_JWKS_URL) in production mode", () => {
 });
 
 describe("production mode refuses to start with development keys", () => {
-  const production = { NODE_ENV: "production", GATEWAY_SUBGRAPH_SECRET: "x".repeat(40), PORT: "0" };
+  const production = { NODE_ENV: "production", INTERNAL_SIGNING_KEYS_FILE: "/nonexistent/keys.json", PORT: "0" };
 
   it("without JWT_JWKS_URL or JWT_PUBLIC_KEY", () => {
     expect(() => readGatewayConfig({ ...production, JWT_ISSUER: IDP_ISSUER })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY: development keys are refused/);

@@ -13,8 +13,8 @@ const REDIS_URL = process.env.REDIS_URL;
 
 let subgraphs: Subgraphs;
 
-beforeAll(() => {
-  subgraphs = deadSubgraphs();
+beforeAll(async () => {
+  subgraphs = await deadSubgraphs();
 });
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ describe("in memory (no REDIS_URL)", () => {
   });
 
   it("defaults to 600 a minute and refuses a limit that is not a positive integer", () => {
-    const base = { GATEWAY_SUBGRAPH_SECRET: "x".repeat(40) };
+    const base = { INTERNAL_SIGNING_KEYS_FILE: "/nonexistent/keys.json" };
     expect(readGatewayConfig(base).rateLimit).toEqual({ perMinute: 600, redisUrl: undefined });
     expect(() => readGatewayConfig({ ...base, RATE_LIMIT_PER_MINUTE: "0" })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => readGatewayConfig({ ...base, RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(/RATE_LIMIT_PER_MINUTE/);

@@ -153,7 +153,7 @@ describe("trusted documents through the gateway", () => {
       PORT: "0",
       NODE_ENV: "test",
       DATA_DIR: subgraphs.dataDir,
-      GATEWAY_SUBGRAPH_SECRET: subgraphs.secret,
+      INTERNAL_SIGNING_KEYS_FILE: subgraphs.internalKeys.signingKeysFile,
       SUPERGRAPH_PATH: subgraphs.supergraphPath,
       TRUSTED_DOCUMENTS: "enforce",
       TRUSTED_DOCUMENTS_DIR: tempOperations({}),
@@ -168,6 +168,6 @@ describe("trusted documents through the gateway", () => {
   });
 
   it("rejects an unknown TRUSTED_DOCUMENTS value at start", () => {
-    expect(() => readGatewayConfig({ GATEWAY_SUBGRAPH_SECRET: "x".repeat(40), TRUSTED_DOCUMENTS: "strict" })).toThrow(/TRUSTED_DOCUMENTS must be off, allow or enforce/);
+    expect(() => readGatewayConfig({ INTERNAL_SIGNING_KEYS_FILE: "/nonexistent/keys.json", TRUSTED_DOCUMENTS: "strict" })).toThrow(/TRUSTED_DOCUMENTS must be off, allow or enforce/);
   });
 });

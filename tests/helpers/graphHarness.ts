@@ -8,6 +8,7 @@ import type { Role } from "../../common/caller";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
 import { startGateway, type RunningGateway } from "../../gateway/createGateway";
+import { writeInternalKeyFiles, type InternalKeyFiles } from "../../scripts/lib/internalKeys";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
 import { openDatabase, type Database } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
@@ -31,6 +32,8 @@ export interface Graph {
   gateway: RunningGateway;
   subgraphs: Map<string, ServiceProcess>;
   dataDir: string;
+  /** The gateway's internal key set and the public set the subgraphs verify with. */
+  internalKeys: InternalKeyFiles;
   /** Mints a client token with the harness's development key. */
   token(claims: CallerClaims): Promise<string>;
   /** POSTs a GraphQL request through the gateway as `caller` (default: a retailer rep). */
@@ -50,13 +53,13 @@ export const RETAILER_REP: CallerClaims = { role: "rep", org: "yougou", sub: "re
  */
 export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, extraEnv: Record<string, string> = {}): Promise<Graph> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "c360-graph-"));
-  const secret = randomBytes(32).toString("hex");
+  const internalKeys = await writeInternalKeyFiles(path.join(dataDir, "internal-keys"));
   const prefix = `e${randomBytes(4).toString("hex")}_`;
   const subgraphs = new Map<string, ServiceProcess>();
   const env = {
     PORT: "0",
     DATA_DIR: dataDir,
-    GATEWAY_SUBGRAPH_SECRET: secret,
+    INTERNAL_JWKS_FILE: internalKeys.jwksFile,
     DATABASE_URL: target.databaseUrl ?? "",
     DB_SCHEMA_PREFIX: prefix,
     CUSTOMER360_SOURCES: path.join(ROOT, "schema", "customer360-sources.yaml"),
@@ -72,7 +75,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
   }
   const urlEnv = Object.fromEntries([...subgraphs.values()].map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url]));
   const gateway = await startGateway(
-    readGatewayConfig({ ...env, ...urlEnv, SUPERGRAPH_PATH: extraEnv.SUPERGRAPH_PATH ?? path.join(ROOT, "schema", "supergraph.graphql"), SUBGRAPH_TIMEOUT_MS: extraEnv.SUBGRAPH_TIMEOUT_MS ?? "5000" }),
+    readGatewayConfig({ ...env, ...urlEnv, INTERNAL_SIGNING_KEYS_FILE: internalKeys.signingKeysFile, SUPERGRAPH_PATH: extraEnv.SUPERGRAPH_PATH ?? path.join(ROOT, "schema", "supergraph.graphql"), SUBGRAPH_TIMEOUT_MS: extraEnv.SUBGRAPH_TIMEOUT_MS ?? "5000" }),
   );
   const keys = await loadOrCreateDevKeys(dataDir);
   const opened: Database<any>[] = [];
@@ -81,6 +84,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
     gateway,
     subgraphs,
     dataDir,
+    internalKeys,
     token: (claims) =>
       new SignJWT({ role: claims.role, org: claims.org, name: claims.name ?? `${claims.role} (${claims.org})` })
         .setProtectedHeader({ alg: DEV_ALGORITHM, kid: keys.kid })

@@ -7,7 +7,7 @@ import type { Caller } from "../../common/caller";
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../../common/internalToken";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
-import { REP_RETAILER, TEST_SECRET } from "./testCaller";
+import { REP_RETAILER, TEST_JWKS, TEST_SIGNER } from "./testCaller";
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -31,13 +31,13 @@ export interface TestSubgraph<DB> {
 export async function startTestSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>, target: DatabaseTarget = { label: "sqlite" }): Promise<TestSubgraph<DB>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `c360-${definition.name}-`));
   const prefix = `t${randomBytes(4).toString("hex")}_`;
-  const running = await startSubgraph(definition, { port: 0, gatewaySecret: TEST_SECRET, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });
+  const running = await startSubgraph(definition, { port: 0, internalKeys: { jwks: TEST_JWKS }, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });
 
   return {
     running,
     async query(document, variables = {}, caller: Caller | null = REP_RETAILER) {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (caller) headers[INTERNAL_TOKEN_HEADER] = await signInternalToken(caller, TEST_SECRET);
+      if (caller) headers[INTERNAL_TOKEN_HEADER] = await signInternalToken(caller, TEST_SIGNER, definition.name);
       const response = await fetch(running.url, { method: "POST", headers, body: JSON.stringify({ query: document, variables }) });
       return { status: response.status, body: (await response.json()) as any, sqlStatements: Number(response.headers.get("x-sql-statements") ?? NaN) };
     },

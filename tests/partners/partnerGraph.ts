@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SignJWT } from "jose";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
+import { writeInternalKeyFiles } from "../../scripts/lib/internalKeys";
 import { startGateway, type RunningGateway } from "../../gateway/createGateway";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
@@ -34,10 +34,11 @@ export interface PartnerGraph {
  */
 export async function startPartnerGraph(configPath: string, sourcesFile: string, partners: { name: string; main: string }[]): Promise<PartnerGraph> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "c360-partner-graph-"));
+  const internalKeys = await writeInternalKeyFiles(path.join(dataDir, "internal-keys"));
   const env: Record<string, string> = {
     PORT: "0",
     DATA_DIR: dataDir,
-    GATEWAY_SUBGRAPH_SECRET: randomBytes(32).toString("hex"),
+    INTERNAL_JWKS_FILE: internalKeys.jwksFile,
     DATABASE_URL: "",
     CUSTOMER360_SOURCES: sourcesFile,
     NODE_ENV: "test",
@@ -71,7 +72,7 @@ export async function startPartnerGraph(configPath: string, sourcesFile: string,
     env,
     subgraphs,
     async gateway(supergraphPath) {
-      const gateway = await startGateway(readGatewayConfig({ ...env, ...urls, SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: "200" }));
+      const gateway = await startGateway(readGatewayConfig({ ...env, ...urls, INTERNAL_SIGNING_KEYS_FILE: internalKeys.signingKeysFile, SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: "200" }));
       gateways.push(gateway);
       return gateway;
     },

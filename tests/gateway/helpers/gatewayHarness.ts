@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readGatewayConfig } from "../../../gateway/config";
 import { startGateway, type RunningGateway } from "../../../gateway/createGateway";
 import { composeSupergraph } from "../../../schema/tooling/composeSupergraph";
 import { printSubgraphSdl } from "../../../schema/tooling/printSubgraphSdl";
 import { readSupergraphConfig } from "../../../schema/tooling/supergraphConfig";
+import { writeInternalKeyFiles, type InternalKeyFiles } from "../../../scripts/lib/internalKeys";
 import { startServiceProcess, type ServiceProcess } from "../../../scripts/lib/serviceProcess";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -52,10 +53,11 @@ export function composeTestSupergraph(): string {
   return cached;
 }
 
-/** The real subgraphs (built code, child processes) sharing one secret, plus a supergraph. */
+/** The real subgraphs (built code, child processes) trusting one internal signing key, plus a supergraph. */
 export interface Subgraphs {
   dataDir: string;
-  secret: string;
+  /** The gateway's internal key set (signingKeysFile) and the public set the subgraphs verify with (jwksFile). */
+  internalKeys: InternalKeyFiles;
   supergraphPath: string;
   /** SUBGRAPH_URL_<NAME> variables pointing a gateway at these processes. */
   urlEnv: Record<string, string>;
@@ -64,11 +66,11 @@ export interface Subgraphs {
 
 export async function startSubgraphs(): Promise<Subgraphs> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "c360-gw-"));
-  const secret = randomBytes(32).toString("hex");
+  const internalKeys = await writeInternalKeyFiles(path.join(dataDir, "internal-keys"));
   const env = {
     PORT: "0",
     DATA_DIR: dataDir,
-    GATEWAY_SUBGRAPH_SECRET: secret,
+    INTERNAL_JWKS_FILE: internalKeys.jwksFile,
     DATABASE_URL: "",
     CUSTOMER360_SOURCES: path.join(ROOT, "schema", "customer360-sources.yaml"),
     NODE_ENV: "test",
@@ -86,18 +88,19 @@ export async function startSubgraphs(): Promise<Subgraphs> {
     throw failed.reason;
   }
   const urlEnv = Object.fromEntries(services.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url]));
-  return { dataDir, secret, supergraphPath, urlEnv, stop };
+  return { dataDir, internalKeys, supergraphPath, urlEnv, stop };
 }
 
 /**
  * Subgraph URLs nobody listens on: enough for tests whose requests never leave the gateway
  * (refused before planning, or `{ __typename }` which the gateway answers itself).
  */
-export function deadSubgraphs(): Subgraphs {
+export async function deadSubgraphs(): Promise<Subgraphs> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "c360-gw-"));
   const supergraphPath = composeTestSupergraph();
   const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_URL_${name.toUpperCase()}`, "http://127.0.0.1:9/graphql"]));
-  return { dataDir, secret: randomBytes(32).toString("hex"), supergraphPath, urlEnv, stop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const internalKeys = await writeInternalKeyFiles(path.join(dataDir, "internal-keys"));
+  return { dataDir, internalKeys, supergraphPath, urlEnv, stop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 export interface TestGateway {
@@ -129,7 +132,7 @@ export async function startTestGateway(subgraphs: Subgraphs, env: Record<string,
     readGatewayConfig({
       PORT: "0",
       DATA_DIR: subgraphs.dataDir,
-      GATEWAY_SUBGRAPH_SECRET: subgraphs.secret,
+      INTERNAL_SIGNING_KEYS_FILE: subgraphs.internalKeys.signingKeysFile,
       SUPERGRAPH_PATH: subgraphs.supergraphPath,
       NODE_ENV: "test",
       ...subgraphs.urlEnv,

@@ -9,7 +9,8 @@ import { auditSubgraph } from "../../../subgraphs/audit/subgraph";
 import type { DB } from "../../../subgraphs/audit/db/tables";
 import { describeEachDatabase } from "../../helpers/databases";
 import { startTestSubgraph, type TestSubgraph } from "../../helpers/subgraphHarness";
-import { REP_MAKER, REP_RETAILER, SUPERVISOR, TEST_SECRET } from "../../helpers/testCaller";
+import { REP_MAKER, REP_RETAILER, SUPERVISOR, TEST_SIGNER } from "../../helpers/testCaller";
+import { generateKeyPairSync } from "node:crypto";
 import { TRAIL } from "./helpers";
 
 /** A toy graph shaped like ours: customers found by phone, one by id, a guarded detail, orders that can fail, a mutation. */
@@ -57,7 +58,7 @@ const resolvers = {
 };
 
 function toyServer(auditUrl: string): ApolloServer<GatewayContext> {
-  return new ApolloServer<GatewayContext>({ typeDefs: TYPE_DEFS, resolvers, formatError, plugins: [auditTrailPlugin({ auditUrl, secret: TEST_SECRET, timeoutMs: 2000 })] });
+  return new ApolloServer<GatewayContext>({ typeDefs: TYPE_DEFS, resolvers, formatError, plugins: [auditTrailPlugin({ auditUrl, signer: TEST_SIGNER, timeoutMs: 2000 })] });
 }
 
 async function run(server: ApolloServer<GatewayContext>, caller: Caller, query: string, variables: Record<string, unknown> = {}, reported: string[] = []) {
@@ -216,12 +217,12 @@ describeEachDatabase("audit trail plugin against a real audit subgraph", (target
     }
   });
 
-  it("fails closed too when the audit subgraph refuses the write (wrong secret)", async () => {
+  it("fails closed too when the audit subgraph refuses the write (signed with a key it does not know)", async () => {
     const wrongSecret = new ApolloServer<GatewayContext>({
       typeDefs: TYPE_DEFS,
       resolvers,
       formatError,
-      plugins: [auditTrailPlugin({ auditUrl: audit.running.url, secret: "another-secret-that-is-long-enough-012345" })],
+      plugins: [auditTrailPlugin({ auditUrl: audit.running.url, signer: { kid: TEST_SIGNER.kid, privateKey: generateKeyPairSync("ed25519").privateKey } })],
     });
     try {
       const read = await run(wrongSecret, chen, `query Sneaky { customer(id: "C-S1") { name } }`);
