@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables } from "../../kit";
+import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -102,4 +102,5 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("vas_orders_open_slot").on("vas_orders").column("open_slot").unique().execute();
     },
   },
+  ...CUSTOMER360_MIGRATIONS,
 };

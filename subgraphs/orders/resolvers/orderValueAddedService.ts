@@ -36,7 +36,7 @@ export async function orderValueAddedService(db: Kysely<DB>, caller: Caller, inp
   if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
 
   const attempt = () =>
-    withIdempotency(db, key, "orderValueAddedService", async (trx) => {
+    withIdempotency(db, { subject: caller.subject, key, operation: "orderValueAddedService", args: { caseNumber, customerId, serviceCode: service.code } }, async (trx) => {
       const customer = await trx.selectFrom("retailer_customers").select(["id", "name"]).where("id", "=", customerId).executeTakeFirst();
       if (!customer) throw notFound(`no retailer customer ${customerId}`, { argument: "customerId" });
       const slot = `${caseNumber}|${service.code}`;

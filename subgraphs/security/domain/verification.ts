@@ -35,7 +35,8 @@ function actorOf(context: Context) {
  */
 export async function startVerification(context: Context, loginId: string, idempotencyKey: string): Promise<VerificationChallenge> {
   const sent: { code?: string } = {};
-  const challenge = await withIdempotency(context.db, idempotencyKey, "startIdentityVerification", async (trx) => {
+  const scope = { subject: context.caller.subject, key: idempotencyKey, operation: "startIdentityVerification", args: { loginId, method: IdentityVerificationMethod.SMS_CODE } };
+  const challenge = await withIdempotency(context.db, scope, async (trx) => {
     const login = await trx.selectFrom("security_logins").select(["id", "phone"]).where("id", "=", loginId).executeTakeFirst();
     if (!login) throw notFound(`no login ${loginId}`, { loginId });
     const now = new Date();
