@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode } from "../common/errorCodes";
 import { formatError } from "../common/formatError";
+import { valueCompletionErrorsPlugin } from "./plugins/valueCompletionErrors";
 import { DEFAULT_MAX_BODY_BYTES, graphqlHandler, sendJson } from "../common/nodeHttp";
 import { createAuthenticator } from "./auth/authenticate";
 import type { GatewayConfig } from "./config";
@@ -85,6 +86,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       costReportPlugin(),
+      valueCompletionErrorsPlugin(),
       ...limits.plugins,
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
       ...(responseCache ? [responseCachePlugin(responseCache, config.responseCache.ttlSeconds)] : []),
