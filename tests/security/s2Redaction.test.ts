@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "../helpers/graphHarness";
-import { REDACTED_ENTRY, REDACTED_MATTER } from "../../subgraphs/security/domain/redactForCaller";
 import { startProductionGraph, type ProductionGraph } from "./productionGraph";
 
 const THE_360 = fs.readFileSync(path.join(ROOT, "schema", "operations", "customer360.graphql"), "utf8");
@@ -15,6 +14,9 @@ const THE_360_WITH_REASONS = THE_360.replace(/(\n\s*)subjectId\n(\s*)actor \{/, 
   /(\n\s*)priority\n/,
   "$1priority$1redacted$1redactedReason\n",
 );
+/** What a redacted entry and matter say (subgraphs/security/domain/redactForCaller.ts). */
+const REDACTED_ENTRY = "Security event: verify the customer's identity to see details";
+const REDACTED_MATTER = "Security matter on this customer's login: verify the customer's identity to see details and act on it";
 const S2_PHONE = "+86 139 1234 5678";
 const DETAIL = /Login locked after 5 wrong passwords|139\*\*\*\*5678|unrecognized device/;
 
