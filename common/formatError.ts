@@ -32,3 +32,23 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+/**
+ * Errors @apollo/gateway finds while shaping the merged answer ("value completion": a
+ * subgraph answered null for a non-null field, so the null climbed to the nearest nullable
+ * parent). When no fetch failed, the gateway reports them only under the response's
+ * `extensions.valueCompletion`, not in `errors`: the client would see `data: null` with no
+ * error at all. These are real errors of the answer; each keeps its path and gets a code.
+ */
+export function valueCompletionErrors(raw: unknown): GraphQLFormattedError[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((error: { message?: unknown; path?: unknown }) => {
+    if (process.env.NODE_ENV !== "test") console.error("[value completion]", error?.message, error?.path);
+    const path = Array.isArray(error?.path) ? (error.path as (string | number)[]) : undefined;
+    return {
+      message: "A value the answer requires was missing (a non-null field resolved to null), so the part of the answer holding it is null",
+      ...(path ? { path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  });
+}

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ErrorCode } from "../common/errorCodes";
 import { createTimedHttpServer } from "../common/httpServerTimeouts";
 import { formatError } from "../common/formatError";
+import { valueCompletionErrorsPlugin } from "./plugins/valueCompletionErrors";
 import { DEFAULT_MAX_BODY_BYTES, graphqlHandler, sendJson } from "../common/nodeHttp";
 import { createAuthenticator } from "./auth/authenticate";
 import type { GatewayConfig } from "./config";
@@ -104,6 +105,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       costReportPlugin(),
+      valueCompletionErrorsPlugin(),
       ...limits.plugins,
       ...(config.trustedDocuments.mode === "enforce" ? [enforceTrustedDocumentsPlugin(trusted!)] : []),
       ...(responseCache ? [responseCachePlugin(responseCache, config.responseCache.ttlSeconds)] : []),

@@ -1,29 +1,75 @@
+import { createHash } from "node:crypto";
+import stableStringify from "fast-json-stable-stringify";
 import type { Kysely, Transaction } from "kysely";
 import { badInput, conflict } from "../../common/errorCodes";
 import type { Customer360Tables } from "./customer360/tables";
 
-/**
- * Runs a mutation at most once per idempotency key, atomically: the state change and the
- * remembered answer commit together, so a repeat (a retry, a double click, a second rep)
- * gets the same answer and changes nothing, and a failure leaves nothing half-written.
- * Reusing a key for a different operation is a CONFLICT, not a silent replay.
- */
-export async function withIdempotency<DB, T>(
-  db: Kysely<DB>,
-  key: string,
-  operation: string,
-  run: (trx: Transaction<DB>) => Promise<T>,
-): Promise<T> {
+/** Which remembered answer a mutation may replay: one caller's key, for one request. */
+export interface IdempotencyScope {
+  /** The caller's subject: keys are per caller, so one caller can never replay another's answer. */
+  subject: string;
+  /** The client's idempotency key (1-200 characters). */
+  key: string;
+  /** The mutation's name. */
+  operation: string;
+  /** The mutation's arguments, without the key itself: the key is bound to them. */
+  args: unknown;
+}
+
+/** sha256 of the operation and its arguments in canonical JSON (key order does not matter). */
+export function requestHash(operation: string, args: unknown): string {
+  return createHash("sha256").update(stableStringify({ operation, args: args ?? null })).digest("hex");
+}
+
+export function checkKey(key: string): void {
   if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
+}
+
+/**
+ * Runs a mutation at most once per (caller, idempotency key), atomically: the state change
+ * and the remembered answer commit together, so a retry or a double click by the same
+ * caller with the same arguments gets the same answer and changes nothing, and a failure
+ * leaves nothing half-written.
+ *
+ * The key is the caller's own: another caller's same key is independent (it runs its own
+ * operation and never sees the first caller's answer, which may hold data it may not read).
+ * It is bound to a hash of the operation and its arguments: reusing it for another
+ * operation or with other arguments is a CONFLICT naming the key, never a silent replay of
+ * an answer to a different request.
+ */
+export async function withIdempotency<DB, T>(db: Kysely<DB>, scope: IdempotencyScope, run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  checkKey(scope.key);
+  const hash = requestHash(scope.operation, scope.args);
   return db.transaction().execute(async (trx) => {
-    const typed = trx as unknown as Transaction<Customer360Tables>;
-    const seen = await typed.selectFrom("idempotency_keys").selectAll().where("key", "=", key).executeTakeFirst();
-    if (seen) {
-      if (seen.operation !== operation) throw conflict(`idempotency key "${key}" was already used for ${seen.operation}`);
-      return JSON.parse(seen.result) as T;
-    }
+    const seen = await rememberedAnswer<T>(trx, scope, hash);
+    if (seen.found) return seen.result;
     const result = await run(trx);
-    await typed.insertInto("idempotency_keys").values({ key, operation, result: JSON.stringify(result), created_at: new Date().toISOString() }).execute();
+    await (trx as unknown as Transaction<Customer360Tables>)
+      .insertInto("idempotency_keys")
+      .values({ subject: scope.subject, key: scope.key, operation: scope.operation, request_hash: hash, result: JSON.stringify(result), created_at: new Date().toISOString() })
+      .execute();
     return result;
   });
+}
+
+/**
+ * The answer remembered for this caller's key, when the request matches the one that key
+ * was first used for; CONFLICT when it does not. For callers that lost a race on the key's
+ * insert and want the winner's answer (same caller, same request).
+ */
+export async function rememberedAnswer<T>(db: Kysely<any>, scope: IdempotencyScope, hash = requestHash(scope.operation, scope.args)): Promise<{ found: true; result: T } | { found: false }> {
+  const seen = await (db as Kysely<Customer360Tables>)
+    .selectFrom("idempotency_keys")
+    .selectAll()
+    .where("subject", "=", scope.subject)
+    .where("key", "=", scope.key)
+    .executeTakeFirst();
+  if (!seen) return { found: false };
+  if (seen.operation !== scope.operation) {
+    throw conflict(`idempotency key "${scope.key}" was already used for ${seen.operation}; use a new key for ${scope.operation}`, { idempotencyKey: scope.key });
+  }
+  if (seen.request_hash !== hash) {
+    throw conflict(`idempotency key "${scope.key}" was already used for ${seen.operation} with other arguments; use a new key for a different request`, { idempotencyKey: scope.key });
+  }
+  return { found: true, result: JSON.parse(seen.result) as T };
 }

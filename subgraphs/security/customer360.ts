@@ -1,12 +1,14 @@
-import { customer360Source, type IdentityRef, type MatterRecord, type NormalizedIdentifier } from "../kit";
+import { UseMiddleware, type MiddlewareFn } from "type-graphql";
+import { assertCanRead, customer360Source, type IdentityRef, type MatterRecord, type NormalizedIdentifier, type OpenMatter, type TimelineEvent } from "../kit";
 import type { Context } from "./context";
 import type { DB } from "./db/tables";
 import type { Loaders } from "./loaders";
 import { LOCKOUT_MATTER } from "./domain/platform";
+import { mattersForCaller, timelineForCaller } from "./domain/redactForCaller";
 
 /**
- * Open matters are shown to every rep, verified or not, so their titles say only that a
- * login is locked, never why or from where (that is security detail behind the gate).
+ * Titles say only that a login is locked, never why or from where; even so, an unverified
+ * caller gets them redacted (redactForCaller.ts), and a partner none.
  */
 async function openMatters(context: Context, ownerIds: string[]): Promise<MatterRecord[]> {
   const rows = await context.db
@@ -35,4 +37,15 @@ async function lookup(context: Context, identifier: NormalizedIdentifier): Promi
   return rows.map((row) => ({ system: "security", externalId: row.id, matchedBy }));
 }
 
+/** The S2 gate on every field of the contribution (domain/redactForCaller.ts). */
+const gate: MiddlewareFn<Context> = async ({ context, info }, next) => {
+  assertCanRead(context.caller);
+  const result = await next();
+  if (!Array.isArray(result)) return result;
+  if (info.fieldName === "securityEvents") return timelineForCaller(context, result as TimelineEvent[]);
+  if (info.fieldName === "securityMatters") return mattersForCaller(context, result as OpenMatter[]);
+  return result;
+};
+
 export const securityCustomer360 = customer360Source<DB, Loaders>("security", { openMatters, lookup });
+for (const resolver of securityCustomer360.resolvers) UseMiddleware(gate)(resolver);

@@ -1,5 +1,5 @@
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
-import { createCustomer360Tables } from "../../kit";
+import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 type Columns = (table: CreateTableBuilder<string, never>) => CreateTableBuilder<string, never>;
 
@@ -225,4 +225,4 @@ async function up(db: Kysely<any>): Promise<void> {
   await index(db, "arrangements", ["case_number"]);
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up } };
+export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };

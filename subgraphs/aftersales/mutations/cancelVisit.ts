@@ -25,7 +25,7 @@ export async function cancelVisit(ctx: Context, input: CancelVisitInput): Promis
   const reason = text(input.reason, "reason");
   const actor = actorOf(ctx.caller);
   await assertMayActOnVisit(ctx, visitId, "cancel visits");
-  return idempotent(ctx, input.idempotencyKey, "cancelVisit", async (trx) => {
+  return idempotent(ctx, input, "cancelVisit", async (trx) => {
     const at = nowIso();
     const updated = await trx
       .updateTable("visits")

@@ -1,21 +1,24 @@
 import type { Transaction } from "kysely";
 import type { Caller } from "../../../common/caller";
-import { withIdempotency, type ActorInput } from "../../kit";
+import { rememberedAnswer, withIdempotency, type ActorInput } from "../../kit";
 import type { Context } from "../context";
 import type { DB } from "../db/tables";
 
 /**
- * The kit's withIdempotency, plus one race it cannot see: two requests with the SAME key at
- * the same moment both miss the remembered answer, and the second then loses the
- * conditional update (or the key insert). When the key has meanwhile been committed for
- * this operation, the loser replays that answer instead of reporting its own lost race.
+ * The kit's withIdempotency, scoped to the caller and bound to the mutation's input (all of
+ * it but the key), plus one race it cannot see: two requests with the SAME key at the same
+ * moment both miss the remembered answer, and the second then loses the conditional update
+ * (or the key insert). When the key has meanwhile been committed by this caller for this
+ * same request, the loser replays that answer instead of reporting its own lost race.
  */
-export async function idempotent<T>(ctx: Context, key: string, operation: string, run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export async function idempotent<T>(ctx: Context, input: { idempotencyKey: string }, operation: string, run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const { idempotencyKey, ...args } = input;
+  const scope = { subject: ctx.caller.subject, key: idempotencyKey, operation, args };
   try {
-    return await withIdempotency(ctx.db, key, operation, run);
+    return await withIdempotency(ctx.db, scope, run);
   } catch (error) {
-    const seen = await ctx.db.selectFrom("idempotency_keys").selectAll().where("key", "=", key).executeTakeFirst();
-    if (seen && seen.operation === operation) return JSON.parse(seen.result) as T;
+    const seen = await rememberedAnswer<T>(ctx.db, scope).catch(() => ({ found: false as const }));
+    if (seen.found) return seen.result;
     throw error;
   }
 }

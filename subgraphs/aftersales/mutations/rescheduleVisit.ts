@@ -26,7 +26,7 @@ export async function rescheduleVisit(ctx: Context, input: RescheduleVisitInput)
   const window = visitWindow(input.windowStart, input.windowEnd);
   const actor = actorOf(ctx.caller);
   await assertMayActOnVisit(ctx, visitId, "reschedule visits");
-  return idempotent(ctx, input.idempotencyKey, "rescheduleVisit", async (trx) => {
+  return idempotent(ctx, input, "rescheduleVisit", async (trx) => {
     const at = nowIso();
     const newId = `VIS-${randomUUID().slice(0, 8).toUpperCase()}`;
     const updated = await trx

@@ -26,7 +26,7 @@ export async function resolveCaseByCustomer(ctx: Context, input: ResolveCaseInpu
   const note = text(input.note, "note");
   const actor = actorOf(ctx.caller);
   await assertMayActOnCase(ctx, caseNumber, "close cases");
-  return idempotent(ctx, input.idempotencyKey, "resolveCaseByCustomer", async (trx) => {
+  return idempotent(ctx, input, "resolveCaseByCustomer", async (trx) => {
     const at = nowIso();
     const updated = await trx
       .updateTable("service_cases")

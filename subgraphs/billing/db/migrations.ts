@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
-import { createCustomer360Tables } from "../../kit";
+import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 /* Indexes follow the hot queries: per-account lists newest first, lines by position, outages by line. */
 async function up(db: Kysely<any>): Promise<void> {
@@ -174,4 +174,4 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up } };
+export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };

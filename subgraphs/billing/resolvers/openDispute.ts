@@ -21,7 +21,8 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function attempt(ctx: Context, input: OpenDisputeInput): Promise<BillingDispute> {
-  return withIdempotency(ctx.db, input.idempotencyKey, "openBillingDispute", async (trx) => {
+  const { idempotencyKey, ...args } = input;
+  return withIdempotency(ctx.db, { subject: ctx.caller.subject, key: idempotencyKey, operation: "openBillingDispute", args }, async (trx) => {
     const account = await trx.selectFrom("billing_accounts").selectAll().where("number", "=", input.accountNumber).executeTakeFirst();
     if (!account) throw notFound(`billing account ${input.accountNumber} does not exist`, { argument: "accountNumber" });
     const invoice = await trx

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables } from "../../kit";
+import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -79,4 +79,5 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("surveys_customer").on("surveys").columns(["customer_id", "sent_at"]).execute();
     },
   },
+  ...CUSTOMER360_MIGRATIONS,
 };

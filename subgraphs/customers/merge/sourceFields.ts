@@ -24,11 +24,11 @@ const HANDLER = "name team organization tier phone hours since";
 const ACTOR = "name role organization team";
 
 export const SELECTIONS = {
-  Events: `id at source kind summary actor { ${ACTOR} } subjectType subjectId cursor`,
+  Events: `id at source kind summary actor { ${ACTOR} } subjectType subjectId cursor redacted redactedReason`,
   Matters:
     `id source kind title status openedAt priority subjectType subjectId handler { ${HANDLER} } ` +
     `handoffs { from { ${HANDLER} } to { ${HANDLER} } at reason } ` +
-    `promises { id description dueAt madeBy { ${ACTOR} } status keptAt overdue overdueMinutes overdueText } dueAt overdue`,
+    `promises { id description dueAt madeBy { ${ACTOR} } status keptAt overdue overdueMinutes overdueText } dueAt overdue redacted redactedReason`,
   Matches: "system externalId matchedBy",
 } as const;
 

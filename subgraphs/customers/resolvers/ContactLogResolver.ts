@@ -32,7 +32,7 @@ export class ContactLogResolver {
       throw forbidden(`a partner logs only its own contacts: party must be ${ctx.caller.organization}, got ${party}`, { argument: "party" });
     }
 
-    return withIdempotency(ctx.db, idempotencyKey, "logContact", async (trx) => {
+    return withIdempotency(ctx.db, { subject: ctx.caller.subject, key: idempotencyKey, operation: "logContact", args: { input } }, async (trx) => {
       const customer = await trx.selectFrom("customers").select("id").where("id", "=", input.customerId).executeTakeFirst();
       if (!customer) throw notFound(`no customer ${input.customerId}`);
       const row = {

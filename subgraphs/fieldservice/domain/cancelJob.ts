@@ -15,7 +15,7 @@ export async function cancelJob(ctx: Context, input: { jobId: string; reason: st
   return changeOpenJob(
     ctx,
     jobId,
-    input.idempotencyKey,
+    input,
     "cancelFieldJob",
     () => ({ status: "CANCELLED", cancel_reason: reason, eta: null }),
     async (trx, job, at) => {

@@ -22,12 +22,15 @@ export function checkIdempotencyKey(key: string): string {
 export async function changeOpenJob(
   ctx: Context,
   jobId: string,
-  idempotencyKey: string,
+  /** The mutation's input: its key, and the arguments (all but the key) the key is bound to. */
+  input: { idempotencyKey: string },
   operation: string,
   set: (job: FieldJobsTable, at: string) => Partial<FieldJobsTable>,
   after: (trx: Transaction<DB>, job: FieldJobsTable, at: string) => Promise<void>,
 ): Promise<FieldJob> {
-  return withIdempotency(ctx.db, checkIdempotencyKey(idempotencyKey), operation, async (trx) => {
+  const { idempotencyKey, ...args } = input;
+  const scope = { subject: ctx.caller.subject, key: checkIdempotencyKey(idempotencyKey), operation, args };
+  return withIdempotency(ctx.db, scope, async (trx) => {
     const before = await trx.selectFrom("field_jobs").selectAll().where("id", "=", jobId).executeTakeFirst();
     if (!before) throw notFound(`field job ${jobId} does not exist`, { argument: "jobId" });
     assertMayChange(ctx.caller, before);

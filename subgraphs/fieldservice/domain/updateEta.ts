@@ -15,7 +15,7 @@ export async function updateEta(ctx: Context, input: { jobId: string; eta: strin
   return changeOpenJob(
     ctx,
     jobId,
-    input.idempotencyKey,
+    input,
     "updateFieldJobEta",
     () => ({ eta }),
     async (trx, job, at) => {

@@ -55,6 +55,8 @@ export function toTimelineEvent(source: string, row: TimelineEventsTable): Timel
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     cursor: encodeCursor({ at: row.at, id }),
+    redacted: false,
+    redactedReason: null,
   };
 }
 
@@ -105,6 +107,8 @@ export async function completeMatters(db: Kysely<any>, source: string, records: 
       promises,
       dueAt,
       overdue: new Date(dueAt).getTime() < now.getTime() || promises.some((p) => p.overdue),
+      redacted: false,
+      redactedReason: null,
     };
   });
 }

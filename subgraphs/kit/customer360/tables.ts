@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 
 /*
  * Tables every subgraph keeps for the single question, created by one migration that each
@@ -50,10 +50,17 @@ export interface CommitmentsTable {
   kept_at: string | null;
 }
 
-/** Mutations remember their idempotency key and the answer they gave. */
+/**
+ * Mutations remember each caller's idempotency key, the request it was used for and the
+ * answer they gave (kit/idempotency.ts). Primary key (subject, key): keys are per caller.
+ * Shape since migration 002_idempotency_per_caller (upgradeIdempotencyKeys below).
+ */
 export interface IdempotencyKeysTable {
+  subject: string;
   key: string;
   operation: string;
+  /** sha256 of the operation and its arguments (canonical JSON). */
+  request_hash: string;
   result: string;
   created_at: string;
 }
@@ -122,3 +129,38 @@ export async function createCustomer360Tables(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
     .execute();
 }
+
+/**
+ * Migration 002: idempotency keys become per caller and bound to the request. Every
+ * subgraph that keeps the customer-360 tables lists this step (CUSTOMER360_MIGRATIONS), so
+ * existing databases are upgraded in place on their next start, SQLite and PostgreSQL alike
+ * (SQLite cannot change a primary key with ALTER TABLE, so the table is rebuilt and renamed;
+ * the migration runner commits it atomically with its record).
+ *
+ * Keys remembered before the upgrade are dropped: they record no caller and no arguments,
+ * so replaying one to anybody would be exactly the leak this fixes. A retry spanning the
+ * upgrade runs again, which every mutation's own state checks (CONFLICT on a second cancel,
+ * a unique open slot per service) already make safe.
+ */
+export async function upgradeIdempotencyKeys(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("idempotency_keys_per_caller")
+    .addColumn("subject", "text", (c) => c.notNull())
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("operation", "text", (c) => c.notNull())
+    .addColumn("request_hash", "text", (c) => c.notNull())
+    .addColumn("result", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+    .addPrimaryKeyConstraint("idempotency_keys_subject_key", ["subject", "key"])
+    .execute();
+  await db.schema.dropTable("idempotency_keys").execute();
+  await db.schema.alterTable("idempotency_keys_per_caller").renameTo("idempotency_keys").execute();
+}
+
+/**
+ * The kit's migrations after the first, in the order every subgraph applies them: spread
+ * into the subgraph's own list after its "001_initial" (which calls createCustomer360Tables).
+ */
+export const CUSTOMER360_MIGRATIONS: Record<string, Migration> = {
+  "002_idempotency_per_caller": { up: upgradeIdempotencyKeys },
+};

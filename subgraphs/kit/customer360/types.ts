@@ -67,6 +67,10 @@ export class OpenMatter {
   @Field(() => [Commitment]) promises!: Commitment[];
   @Field({ description: "When the SLA for this kind of matter runs out" }) dueAt!: string;
   @Field({ description: "SLA passed, or a promise on it is overdue" }) overdue!: boolean;
+  @Field({ description: "True when the caller may not see this matter's detail: kind, status and times stay, the title says what to do (see redactedReason)" })
+  redacted!: boolean;
+  @Field(() => String, { nullable: true, description: "Why it is redacted, as an error code: VERIFICATION_REQUIRED (verify the customer's identity for this login first); null when not redacted" })
+  redactedReason?: string | null;
 }
 
 @Directive("@shareable")
@@ -81,6 +85,10 @@ export class TimelineEvent {
   @Field() subjectType!: string;
   @Field() subjectId!: string;
   @Field({ description: "Pass as `after` to continue after this entry" }) cursor!: string;
+  @Field({ description: "True when the caller may not see this entry's detail: kind and time stay, the summary says what to do (see redactedReason)" })
+  redacted!: boolean;
+  @Field(() => String, { nullable: true, description: "Why it is redacted, as an error code: VERIFICATION_REQUIRED (verify the customer's identity for this login first); null when not redacted" })
+  redactedReason?: string | null;
 }
 
 @Directive("@shareable")

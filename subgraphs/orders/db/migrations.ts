@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables } from "../../kit";
+import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
+import { seedCaseReferences } from "../seed/caseReferences";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -100,6 +101,22 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("vas_orders_case").on("vas_orders").columns(["case_number", "ordered_at"]).execute();
       await db.schema.createIndex("vas_orders_customer").on("vas_orders").columns(["customer_id", "ordered_at"]).execute();
       await db.schema.createIndex("vas_orders_open_slot").on("vas_orders").column("open_slot").unique().execute();
+    },
+  },
+  ...CUSTOMER360_MIGRATIONS,
+  "003_service_case_refs": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("service_case_refs")
+        .addColumn("case_number", "text", (c) => c.primaryKey())
+        .addColumn("customer_id", "text")
+        .addColumn("maker", "text", (c) => c.notNull())
+        .addColumn("parties", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .execute();
+      // A database seeded before this table existed gets the story cases now; a fresh one gets them from the seed.
+      const seeded = await db.selectFrom("retailer_customers").select("id").where("id", "=", "RC-1001").executeTakeFirst();
+      if (seeded) await seedCaseReferences(db);
     },
   },
 };

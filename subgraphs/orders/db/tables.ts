@@ -96,6 +96,22 @@ export interface VasOrdersTable {
   open_slot: string | null;
 }
 
+/**
+ * What the retailer knows of a maker's service case it may sell services in (the case lives
+ * in aftersales): whose case it is here, whose maker, which organizations are parties, and
+ * whether it is still open. Read by orderValueAddedService (caseForSale.ts).
+ */
+export interface ServiceCaseRefsTable {
+  case_number: string;
+  /** The customer's retailer id (RC-...); null when the customer has no retailer account. */
+  customer_id: string | null;
+  maker: string;
+  /** Organizations that are parties to the case, comma-separated (the maker included). */
+  parties: string;
+  /** The case's status when last told; CLOSED and RESOLVED cases take no sales. */
+  status: string;
+}
+
 export interface OrdersTables {
   retailer_customers: RetailerCustomersTable;
   stores: StoresTable;
@@ -104,6 +120,7 @@ export interface OrdersTables {
   order_lines: OrderLinesTable;
   return_requests: ReturnRequestsTable;
   vas_orders: VasOrdersTable;
+  service_case_refs: ServiceCaseRefsTable;
 }
 
 export type DB = OrdersTables & Customer360Tables;

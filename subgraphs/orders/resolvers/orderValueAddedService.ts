@@ -4,6 +4,7 @@ import type { Caller } from "../../../common/caller";
 import { badInput, conflict, notFound } from "../../../common/errorCodes";
 import { assertCanWrite, assignHandler, forbidden, isPartner, nowIso, recordEvent, withIdempotency } from "../../kit";
 import type { DB, VasOrdersTable } from "../db/tables";
+import { caseForSale } from "../caseForSale";
 import { toVasOrder } from "../mappers";
 import { fenToYuan } from "../money";
 import type { ValueAddedServiceOrder } from "../types/ValueAddedServiceOrder";
@@ -36,9 +37,10 @@ export async function orderValueAddedService(db: Kysely<DB>, caller: Caller, inp
   if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
 
   const attempt = () =>
-    withIdempotency(db, key, "orderValueAddedService", async (trx) => {
+    withIdempotency(db, { subject: caller.subject, key, operation: "orderValueAddedService", args: { caseNumber, customerId, serviceCode: service.code } }, async (trx) => {
       const customer = await trx.selectFrom("retailer_customers").select(["id", "name"]).where("id", "=", customerId).executeTakeFirst();
       if (!customer) throw notFound(`no retailer customer ${customerId}`, { argument: "customerId" });
+      await caseForSale(trx, caller, caseNumber, customerId);
       const slot = `${caseNumber}|${service.code}`;
       const open = await trx.selectFrom("vas_orders").select(["number", "status"]).where("open_slot", "=", slot).executeTakeFirst();
       if (open) throw conflict(`${service.name} is already ordered in case ${caseNumber} (${open.number}, ${open.status})`, { existing: open.number });

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { addCommitment, assignHandler, daysAgo, daysFromNow, recordEvent, type ActorInput } from "../../kit";
+import { seedCaseReferences } from "./caseReferences";
 import type { DB, OrderLinesTable, OrdersTable, ReturnRequestsTable, VasOrdersTable } from "../db/tables";
 import { VAS_MATTER_KIND } from "../vasCatalog";
 import { priceOf, productRows, STORES } from "./catalog";
@@ -38,6 +39,7 @@ export async function seed(db: Kysely<DB>): Promise<void> {
         customer("RC-1007", "孙丽", "Sun Li", "Nanjing", 1200),
       ])
       .execute();
+    await seedCaseReferences(trx);
     await seedS1(trx);
     await seedS6(trx);
     await seedS7(trx);

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables } from "../../kit";
+import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 async function up(db: Kysely<any>): Promise<void> {
   await createCustomer360Tables(db);
@@ -97,4 +97,13 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up } };
+/** The per-caller verification budgets (domain/verificationBudget.ts) count one caller's recent codes. */
+async function indexChallengesByCaller(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex("verification_challenges_caller_created").on("verification_challenges").columns(["caller_subject", "created_at"]).execute();
+}
+
+export const migrations: Record<string, Migration> = {
+  "001_initial": { up },
+  ...CUSTOMER360_MIGRATIONS,
+  "003_verification_challenges_by_caller": { up: indexChallengesByCaller },
+};

@@ -1,3 +1,4 @@
+import type { Caller } from "../../../common/caller";
 import { codedError, ErrorCode } from "../../../common/errorCodes";
 import type { Context } from "../context";
 import { verificationKey } from "../loaders";
@@ -16,6 +17,17 @@ export async function detailView(context: Context, loginId: string): Promise<Det
   const verification = await context.loaders.verification.load(verificationKey(context.caller.subject, loginId));
   if (!verification) throw verificationRequired(loginId);
   return "full";
+}
+
+/**
+ * Who may verify a customer's identity: the people on the phone with the customer, reps and
+ * supervisors. Partners, analysts and the system identity may not start (an SMS to the
+ * customer) or confirm (a verification that opens security detail).
+ */
+export function assertMayVerify(caller: Caller, action: "start" | "confirm"): void {
+  if (caller.role !== "rep" && caller.role !== "supervisor") {
+    throw codedError(ErrorCode.FORBIDDEN, `only reps and supervisors may ${action} an identity verification; the role ${caller.role} may not`, { role: caller.role });
+  }
 }
 
 export function verificationRequired(loginId: string) {

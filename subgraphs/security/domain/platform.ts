@@ -26,5 +26,3 @@ export function verificationMinutes(): number {
 
 export const CHALLENGE_MINUTES = 5;
 export const MAX_WRONG_CODES = 5;
-/** SMS codes per login per hour: stops a caller from flooding the customer's phone. */
-export const MAX_CHALLENGES_PER_HOUR = 10;

@@ -16,7 +16,7 @@ import { LOCKOUT_MATTER } from "./platform";
  */
 export async function unlockLogin(context: Context, loginId: string, idempotencyKey: string): Promise<SecurityLogin> {
   const { caller } = context;
-  return withIdempotency(context.db, idempotencyKey, "unlockLogin", async (trx) => {
+  return withIdempotency(context.db, { subject: caller.subject, key: idempotencyKey, operation: "unlockLogin", args: { loginId } }, async (trx) => {
     const now = new Date().toISOString();
     const verification = await trx
       .selectFrom("identity_verifications")

@@ -7,7 +7,9 @@ import { IdentityVerificationMethod } from "../types/enums";
 import type { IdentityVerification } from "../types/IdentityVerification";
 import type { VerificationChallenge } from "../types/VerificationChallenge";
 import { toVerification } from "./mapping";
-import { CHALLENGE_MINUTES, MAX_CHALLENGES_PER_HOUR, MAX_WRONG_CODES, verificationMinutes } from "./platform";
+import { assertMayVerify } from "./access";
+import { CHALLENGE_MINUTES, MAX_WRONG_CODES, verificationMinutes } from "./platform";
+import { checkVerificationBudget } from "./verificationBudget";
 
 const CHALLENGE_ID = /^VC-[0-9a-f-]{36}$/;
 const CODE = /^\d{6}$/;
@@ -34,21 +36,14 @@ function actorOf(context: Context) {
  * and only the first time: a replayed answer comes from stored JSON, which never holds it.
  */
 export async function startVerification(context: Context, loginId: string, idempotencyKey: string): Promise<VerificationChallenge> {
+  assertMayVerify(context.caller, "start");
   const sent: { code?: string } = {};
-  const challenge = await withIdempotency(context.db, idempotencyKey, "startIdentityVerification", async (trx) => {
+  const scope = { subject: context.caller.subject, key: idempotencyKey, operation: "startIdentityVerification", args: { loginId, method: IdentityVerificationMethod.SMS_CODE } };
+  const challenge = await withIdempotency(context.db, scope, async (trx) => {
     const login = await trx.selectFrom("security_logins").select(["id", "phone"]).where("id", "=", loginId).executeTakeFirst();
     if (!login) throw notFound(`no login ${loginId}`, { loginId });
     const now = new Date();
-    const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-    const recent = await trx
-      .selectFrom("verification_challenges")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("login_id", "=", loginId)
-      .where("created_at", ">", hourAgo)
-      .executeTakeFirstOrThrow();
-    if (Number(recent.n) >= MAX_CHALLENGES_PER_HOUR) {
-      throw conflict(`${MAX_CHALLENGES_PER_HOUR} codes were already sent to this login in the last hour; try again later`, { loginId });
-    }
+    await checkVerificationBudget(trx, context.caller.subject, loginId, now);
 
     const id = `VC-${randomUUID()}`;
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -109,6 +104,7 @@ type ConfirmOutcome = { kind: "verified"; row: IdentityVerificationsTable } | { 
 export async function confirmVerification(context: Context, challengeId: string, code: string): Promise<IdentityVerification> {
   if (!CHALLENGE_ID.test(challengeId)) throw badInput("challengeId is not a verification challenge id (VC-...)", { argument: "challengeId" });
   if (!CODE.test(code)) throw badInput("the code has 6 digits", { argument: "code" });
+  assertMayVerify(context.caller, "confirm");
 
   const outcome = await context.db.transaction().execute(async (trx): Promise<ConfirmOutcome> => {
     const challenge = await trx.selectFrom("verification_challenges").selectAll().where("id", "=", challengeId).executeTakeFirst();

@@ -15,6 +15,11 @@ describeEachDatabase("orders subgraph: orderValueAddedService", (target) => {
   let t: TestSubgraph<DB>;
   beforeAll(async () => {
     t = await startTestSubgraph(ordersSubgraph, target);
+    // Two more open Lenovo cases of RC-1006, as the retailer knows them (service_case_refs), to sell in.
+    await t.running.database.db
+      .insertInto("service_case_refs")
+      .values(["CS-LNV-0707", "CS-LNV-0808"].map((case_number) => ({ case_number, customer_id: "RC-1006", maker: "lenovo", parties: "lenovo", status: "OPEN" })))
+      .execute();
   });
   afterAll(async () => t.stop());
 

@@ -81,13 +81,14 @@ describeEachDatabase("security: federation, batching and the customer 360 contri
     expect(matters[0].handler.name).toMatch(/Security Desk/);
     expect(matters[0].title).not.toMatch(IP);
     expect(matters[0].title).not.toMatch(/Guangzhou|wrong password/i);
-    expect(result.sqlStatements).toBeLessThanOrEqual(3);
+    // Lockouts, handlers, commitments, and the caller's verifications (the S2 gate: this rep has none).
+    expect(result.sqlStatements).toBeLessThanOrEqual(4);
   });
 
   it("contributes a timeline slice, newest first, with no IPs in summaries", async () => {
     const query: TimelineQuery = { customerId: "C-S2", first: 2, after: null, sources: null, kinds: null, since: null, until: null, ids: { security: ["u-lina"] } };
     const result = await t.query(
-      `query T($reps: [_Any!]!) { _entities(representations: $reps) { ... on Timeline { securityEvents { id at source kind summary subjectType subjectId actor { name organization } cursor } } } }`,
+      `query T($reps: [_Any!]!) { _entities(representations: $reps) { ... on Timeline { securityEvents { id at source kind summary subjectType subjectId actor { name organization } cursor redacted redactedReason } } } }`,
       { reps: [{ __typename: "Timeline", key: encodeKey(query) }] },
     );
     expect(result.body.errors).toBeUndefined();
@@ -95,7 +96,8 @@ describeEachDatabase("security: federation, batching and the customer 360 contri
     expect(events).toHaveLength(3); // first + 1
     expect(events.map((e: any) => e.kind).slice(0, 2)).toEqual(["LOGIN_LOCKED", "SUSPICIOUS_LOGIN"]);
     expect(events[0]).toMatchObject({ source: "security", subjectType: "SecurityLogin", subjectId: "u-lina", actor: { organization: "platform" } });
-    expect(events[0].summary).toContain("139****5678");
+    // This rep has not verified u-lina: the slice is redacted (tests/security/s2Redaction.test.ts has the rest).
+    expect(events[0]).toMatchObject({ summary: expect.stringMatching(/verify the customer's identity/), redacted: true, redactedReason: "VERIFICATION_REQUIRED" });
     for (const event of events) expect(event.summary).not.toMatch(IP);
     const all = await t.running.database.db.selectFrom("timeline_events").select("summary").execute();
     for (const row of all) expect(row.summary).not.toMatch(IP);
