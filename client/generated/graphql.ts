@@ -101,16 +101,16 @@ export type ConsoleCustomerQueryVariables = Exact<{
 
 
 export type ConsoleCustomerQuery = { customer: { id: string, name: string, nameLatin: string | null, city: string | null, cityLatin: string | null, phones: Array<{ number: string, label: string }>, beforeYouCall: Array<{ party: string, headline: string }>, securityLogins: Array<{ id: string, displayName: string, status: SecurityLoginStatus, isLocked: boolean, maskedPhone: string }>, overview: { result: { openMatters: { count: number, overdueCount: number, missingSources: Array<string>, surveyEligibility: { eligible: boolean, reasons: Array<string> }, matters: Array<{ id: string, source: string, kind: string, title: string, status: string, priority: string | null, openedAt: string, dueAt: string, overdue: boolean, subjectType: string, subjectId: string, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, organization: string, tier: string | null } | null, to: { name: string, organization: string, tier: string | null } }>, promises: Array<{ id: string, description: string, dueAt: string, status: string, overdue: boolean, overdueText: string | null, madeBy: { name: string, organization: string } | null }> }> }, timeline: { missingSources: Array<string>, sources: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null, subject:
-              | { __typename: 'BillingAccount', number: string, status: string, balanceYuan: string }
-              | { __typename: 'BillingDispute', id: string, status: string, reason: string }
+              | { __typename: 'BillingAccount', balanceYuan: string, accountNumber: string, accountStatus: string }
+              | { __typename: 'BillingDispute', id: string, reason: string, disputeStatus: string }
               | { __typename: 'Device', serial: string, model: string, productName: string }
               | { __typename: 'Invoice', number: string, status: string, totalYuan: string, dueAt: string }
               | { __typename: 'Order', number: string, status: string, totalYuan: string }
-              | { __typename: 'Outage', id: string, status: string, area: string, cause: string | null }
-              | { __typename: 'ReturnRequest', number: string, status: string, nextStep: string | null }
+              | { __typename: 'Outage', id: string, area: string, cause: string | null, outageStatus: string }
+              | { __typename: 'ReturnRequest', nextStep: string | null, returnNumber: string, returnStatus: string }
               | { __typename: 'SecurityLogin', id: string, isLocked: boolean, loginStatus: SecurityLoginStatus }
               | { __typename: 'ServiceCase', number: string, status: string, tier: string, summary: string }
-              | { __typename: 'ValueAddedServiceOrder', number: string, service: string, status: string }
+              | { __typename: 'ValueAddedServiceOrder', service: string, serviceOrderNumber: string, serviceStatus: string }
               | { __typename: 'Visit', id: string, status: string, windowStart: string, windowEnd: string, technician: { name: string, phone: string } | null }
              | null }> } } } } | null };
 
@@ -124,16 +124,16 @@ export type ConsoleTimelineQueryVariables = Exact<{
 
 
 export type ConsoleTimelineQuery = { customer: { id: string, timeline: { result: { missingSources: Array<string>, sources: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null, subject:
-            | { __typename: 'BillingAccount', number: string, status: string, balanceYuan: string }
-            | { __typename: 'BillingDispute', id: string, status: string, reason: string }
+            | { __typename: 'BillingAccount', balanceYuan: string, accountNumber: string, accountStatus: string }
+            | { __typename: 'BillingDispute', id: string, reason: string, disputeStatus: string }
             | { __typename: 'Device', serial: string, model: string, productName: string }
             | { __typename: 'Invoice', number: string, status: string, totalYuan: string, dueAt: string }
             | { __typename: 'Order', number: string, status: string, totalYuan: string }
-            | { __typename: 'Outage', id: string, status: string, area: string, cause: string | null }
-            | { __typename: 'ReturnRequest', number: string, status: string, nextStep: string | null }
+            | { __typename: 'Outage', id: string, area: string, cause: string | null, outageStatus: string }
+            | { __typename: 'ReturnRequest', nextStep: string | null, returnNumber: string, returnStatus: string }
             | { __typename: 'SecurityLogin', id: string, isLocked: boolean, loginStatus: SecurityLoginStatus }
             | { __typename: 'ServiceCase', number: string, status: string, tier: string, summary: string }
-            | { __typename: 'ValueAddedServiceOrder', number: string, service: string, status: string }
+            | { __typename: 'ValueAddedServiceOrder', service: string, serviceOrderNumber: string, serviceStatus: string }
             | { __typename: 'Visit', id: string, status: string, windowStart: string, windowEnd: string, technician: { name: string, phone: string } | null }
            | null }> } } } | null };
 
@@ -165,16 +165,16 @@ export type ConsoleHandlerFragment = { name: string, team: string | null, organi
 export type ConsoleMatterFragment = { id: string, source: string, kind: string, title: string, status: string, priority: string | null, openedAt: string, dueAt: string, overdue: boolean, subjectType: string, subjectId: string, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, organization: string, tier: string | null } | null, to: { name: string, organization: string, tier: string | null } }>, promises: Array<{ id: string, description: string, dueAt: string, status: string, overdue: boolean, overdueText: string | null, madeBy: { name: string, organization: string } | null }> };
 
 export type ConsoleTimelinePageFragment = { missingSources: Array<string>, sources: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null, subject:
-      | { __typename: 'BillingAccount', number: string, status: string, balanceYuan: string }
-      | { __typename: 'BillingDispute', id: string, status: string, reason: string }
+      | { __typename: 'BillingAccount', balanceYuan: string, accountNumber: string, accountStatus: string }
+      | { __typename: 'BillingDispute', id: string, reason: string, disputeStatus: string }
       | { __typename: 'Device', serial: string, model: string, productName: string }
       | { __typename: 'Invoice', number: string, status: string, totalYuan: string, dueAt: string }
       | { __typename: 'Order', number: string, status: string, totalYuan: string }
-      | { __typename: 'Outage', id: string, status: string, area: string, cause: string | null }
-      | { __typename: 'ReturnRequest', number: string, status: string, nextStep: string | null }
+      | { __typename: 'Outage', id: string, area: string, cause: string | null, outageStatus: string }
+      | { __typename: 'ReturnRequest', nextStep: string | null, returnNumber: string, returnStatus: string }
       | { __typename: 'SecurityLogin', id: string, isLocked: boolean, loginStatus: SecurityLoginStatus }
       | { __typename: 'ServiceCase', number: string, status: string, tier: string, summary: string }
-      | { __typename: 'ValueAddedServiceOrder', number: string, service: string, status: string }
+      | { __typename: 'ValueAddedServiceOrder', service: string, serviceOrderNumber: string, serviceStatus: string }
       | { __typename: 'Visit', id: string, status: string, windowStart: string, windowEnd: string, technician: { name: string, phone: string } | null }
      | null }> };
 
@@ -329,14 +329,14 @@ export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
         totalYuan
       }
       ... on ReturnRequest {
-        number
-        status
+        returnNumber: number
+        returnStatus: status
         nextStep
       }
       ... on ValueAddedServiceOrder {
-        number
+        serviceOrderNumber: number
         service
-        status
+        serviceStatus: status
       }
       ... on ServiceCase {
         number
@@ -360,8 +360,8 @@ export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
         productName
       }
       ... on BillingAccount {
-        number
-        status
+        accountNumber: number
+        accountStatus: status
         balanceYuan
       }
       ... on Invoice {
@@ -372,12 +372,12 @@ export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
       }
       ... on BillingDispute {
         id
-        status
+        disputeStatus: status
         reason
       }
       ... on Outage {
         id
-        status
+        outageStatus: status
         area
         cause
       }
@@ -756,14 +756,14 @@ fragment ConsoleTimelinePage on TimelineResult {
         totalYuan
       }
       ... on ReturnRequest {
-        number
-        status
+        returnNumber: number
+        returnStatus: status
         nextStep
       }
       ... on ValueAddedServiceOrder {
-        number
+        serviceOrderNumber: number
         service
-        status
+        serviceStatus: status
       }
       ... on ServiceCase {
         number
@@ -787,8 +787,8 @@ fragment ConsoleTimelinePage on TimelineResult {
         productName
       }
       ... on BillingAccount {
-        number
-        status
+        accountNumber: number
+        accountStatus: status
         balanceYuan
       }
       ... on Invoice {
@@ -799,12 +799,12 @@ fragment ConsoleTimelinePage on TimelineResult {
       }
       ... on BillingDispute {
         id
-        status
+        disputeStatus: status
         reason
       }
       ... on Outage {
         id
-        status
+        outageStatus: status
         area
         cause
       }
@@ -855,14 +855,14 @@ export const ConsoleTimelineDocument = new TypedDocumentString(`
         totalYuan
       }
       ... on ReturnRequest {
-        number
-        status
+        returnNumber: number
+        returnStatus: status
         nextStep
       }
       ... on ValueAddedServiceOrder {
-        number
+        serviceOrderNumber: number
         service
-        status
+        serviceStatus: status
       }
       ... on ServiceCase {
         number
@@ -886,8 +886,8 @@ export const ConsoleTimelineDocument = new TypedDocumentString(`
         productName
       }
       ... on BillingAccount {
-        number
-        status
+        accountNumber: number
+        accountStatus: status
         balanceYuan
       }
       ... on Invoice {
@@ -898,12 +898,12 @@ export const ConsoleTimelineDocument = new TypedDocumentString(`
       }
       ... on BillingDispute {
         id
-        status
+        disputeStatus: status
         reason
       }
       ... on Outage {
         id
-        status
+        outageStatus: status
         area
         cause
       }

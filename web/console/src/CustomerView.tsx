@@ -20,6 +20,9 @@ export function CustomerView({ customerId, token }: { customerId: string; token:
   // Bumped after every confirmed action so the matters and the timeline show what changed.
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // Counts answers received: the timeline starts over from each new first page (not at the
+  // bump, which comes before the new answer).
+  const [answers, setAnswers] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -29,6 +32,7 @@ export function CustomerView({ customerId, token }: { customerId: string; token:
       setLoading(false);
       setErrors(answer.errors);
       setCustomer(answer.data?.customer ?? null);
+      setAnswers((n) => n + 1);
     });
     return () => {
       current = false;
@@ -79,7 +83,7 @@ export function CustomerView({ customerId, token }: { customerId: string; token:
 
       <SecurityPanel logins={customer.securityLogins} token={token} />
       <LogContactForm customerId={customer.id} token={token} onChanged={refresh} />
-      <TimelinePanel key={version} customerId={customer.id} token={token} firstPage={overview.timeline} pageSize={PAGE} />
+      <TimelinePanel key={answers} customerId={customer.id} token={token} firstPage={overview.timeline} pageSize={PAGE} />
     </main>
   );
 }

@@ -20,19 +20,19 @@ function Subject({ entry }: { entry: Entry }) {
       case "Order":
         return [["order", s.number], ["status", s.status], ["total", `¥${s.totalYuan}`]];
       case "ReturnRequest":
-        return [["return", s.number], ["status", s.status], ["next step", s.nextStep]];
+        return [["return", s.returnNumber], ["status", s.returnStatus], ["next step", s.nextStep]];
       case "ValueAddedServiceOrder":
-        return [["service order", s.number], ["service", s.service], ["status", s.status]];
+        return [["service order", s.serviceOrderNumber], ["service", s.service], ["status", s.serviceStatus]];
       case "Device":
         return [["serial", s.serial], ["model", s.model], ["product", s.productName]];
       case "BillingAccount":
-        return [["account", s.number], ["status", s.status], ["balance", `¥${s.balanceYuan}`]];
+        return [["account", s.accountNumber], ["status", s.accountStatus], ["balance", `¥${s.balanceYuan}`]];
       case "Invoice":
         return [["invoice", s.number], ["status", s.status], ["total", `¥${s.totalYuan}`]];
       case "BillingDispute":
-        return [["dispute", s.id], ["status", s.status], ["reason", s.reason]];
+        return [["dispute", s.id], ["status", s.disputeStatus], ["reason", s.reason]];
       case "Outage":
-        return [["outage", s.id], ["status", s.status], ["area", s.area], ["cause", s.cause]];
+        return [["outage", s.id], ["status", s.outageStatus], ["area", s.area], ["cause", s.cause]];
       case "SecurityLogin":
         return [["login", s.id], ["status", s.loginStatus], ["locked", s.isLocked ? "yes" : "no"]];
     }

@@ -44,8 +44,8 @@ function Explorer() {
         <a href="/console">rep console</a>
       </div>
       <div style={{ flex: 1, minHeight: 0 }}>
-        {/* Re-mounted when the token changes, so the schema (docs explorer) is fetched with it. */}
-        <GraphiQL key={token} fetcher={fetcher} defaultTabs={SAVED_EXAMPLES} visiblePlugin="Documentation Explorer" defaultEditorToolsVisibility="variables" />
+        {/* A new fetcher (new token) makes GraphiQL fetch the schema again, with the token. */}
+        <GraphiQL fetcher={fetcher} defaultTabs={SAVED_EXAMPLES} visiblePlugin="Documentation Explorer" defaultEditorToolsVisibility="variables" />
       </div>
     </>
   );
