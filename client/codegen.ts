@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { generate } from "@graphql-codegen/cli";
+import { preset as clientPreset } from "@graphql-codegen/client-preset";
 import { printSchema } from "graphql";
 import { apiSchemaOf } from "../schema/tooling/checkApiSchema";
 
@@ -16,7 +17,8 @@ import { apiSchemaOf } from "../schema/tooling/checkApiSchema";
  *   node dist/client/codegen.js --check   exit 1 when the checked-in files are stale (drift test)
  */
 // Built, this runs from dist/client/; the repository root is above dist/.
-const ROOT = path.basename(path.resolve(__dirname, "..")) === "dist" ? path.resolve(__dirname, "..", "..") : path.resolve(__dirname, "..");
+// CLIENT_ROOT points it at a copy of the repository (the drift test's).
+const ROOT = process.env.CLIENT_ROOT ?? (path.basename(path.resolve(__dirname, "..")) === "dist" ? path.resolve(__dirname, "..", "..") : path.resolve(__dirname, ".."));
 const OUT = "client/generated/";
 
 export async function generateClient(root: string): Promise<Array<{ filename: string; content: string }>> {
@@ -31,7 +33,8 @@ export async function generateClient(root: string): Promise<Array<{ filename: st
       silent: true,
       generates: {
         [OUT]: {
-          preset: "client",
+          // The module itself, not its name: resolved from here, whatever the working directory.
+          preset: clientPreset,
           presetConfig: { fragmentMasking: false },
           config: { documentMode: "string", enumsAsTypes: true, useTypeImports: true, skipTypename: false },
         },

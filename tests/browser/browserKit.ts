@@ -9,7 +9,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM_PATH);
-export const SCREENSHOTS = path.resolve(__dirname, "..", "..", "docs", "screenshots");
+/**
+ * Where screenshots go: dist/screenshots on every run (so `npm test` leaves the checked-in
+ * files alone); `npm run screenshots` points this at docs/screenshots to refresh the README's.
+ */
+export const SCREENSHOTS = path.resolve(process.env.SCREENSHOTS_DIR ?? path.join(__dirname, "..", "..", "dist", "screenshots"));
 
 /** `describe` when Chromium is installed, else a skipped `describe` whose name says why. */
 export function describeInBrowser(name: string, body: () => void) {

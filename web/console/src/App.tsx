@@ -69,7 +69,7 @@ export function App() {
 
       <ErrorList errors={errors} />
       {lookup && <MissingSources sources={lookup.missingSources} />}
-      {lookup && (
+      {lookup && lookup.candidates.length !== 1 && (
         <section className="candidates" data-testid="candidates">
           {lookup.candidates.length === 0 && <p>No customer matches {lookup.kind} “{lookup.normalized}”.</p>}
           {lookup.candidates.length > 1 && (
