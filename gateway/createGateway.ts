@@ -10,7 +10,6 @@ import { valueCompletionErrorsPlugin } from "./plugins/valueCompletionErrors";
 import { DEFAULT_MAX_BODY_BYTES, graphqlHandler, sendJson } from "../common/nodeHttp";
 import { createAuthenticator } from "./auth/authenticate";
 import type { GatewayConfig } from "./config";
-import { EXPLORER_HTML } from "./explorerPage";
 import type { GatewayContext } from "./GatewayContext";
 import { auditTrailPlugin } from "./plugins/auditTrail";
 import { costReportPlugin } from "./plugins/costReport";
@@ -21,6 +20,7 @@ import { loadInternalSigningKeys } from "./internalSigningKeys";
 import { createCallerRateLimiter } from "./rateLimit";
 import { checkSubgraphs } from "./readiness";
 import { SubgraphDataSource } from "./SubgraphDataSource";
+import { defaultWebDir, staticAssets } from "./staticAssets";
 import { SubgraphHttpClient } from "./subgraphHttp";
 import { createResponseCacheStore } from "./responseCacheStore";
 import { responseCachePlugin } from "./plugins/responseCache";
@@ -135,6 +135,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   });
 
+  const serveWebApps = staticAssets({ webDir: defaultWebDir(), production: config.production });
   httpServer.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/graphql") {
@@ -161,10 +162,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     if (path === "/ready") {
       return void checkSubgraphs(subgraphUrls).then((state) => sendJson(res, state.ready ? 200 : 503, state));
     }
-    if (path === "/" && req.method === "GET" && !config.production) {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      return void res.end(EXPLORER_HTML);
-    }
+    // The rep console at /console; GraphiQL at / outside production (gateway/staticAssets.ts).
+    if (serveWebApps(req, res, path)) return;
     sendJson(res, 404, { errors: [{ message: `no route ${path}`, extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,1090 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A contact attempt to record in the shared contact log. */
+export type ContactLogInput = {
+  /** PHONE, SMS, APP, EMAIL, VISIT */
+  channel: string;
+  customerId: string;
+  /** OUTBOUND or INBOUND */
+  direction: string;
+  note?: string | null | undefined;
+  /** REACHED, NO_ANSWER, BUSY, TOLD_RESOLVED, CALLBACK_PROMISED, ... */
+  outcome: string;
+  /** Organization on the other end of the line */
+  party: string;
+  subjectId?: string | null | undefined;
+  subjectType?: string | null | undefined;
+};
+
+export type LoginAttemptResult =
+  | 'LOCKED'
+  | 'SUCCESS'
+  | 'WRONG_PASSWORD'
+  | 'WRONG_SMS_CODE';
+
+export type SecurityLoginStatus =
+  | 'ACTIVE'
+  | 'LOCKED';
+
+export type SecurityNotificationChannel =
+  | 'APP'
+  | 'EMAIL'
+  | 'SMS';
+
+/** SENT: handed to the carrier; DELIVERED: the carrier confirmed receipt */
+export type SecurityNotificationDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'SENT';
+
+export type Customer360QueryVariables = Exact<{
+  identifier: string;
+}>;
+
+
+export type Customer360Query = { findCustomers: { result: { missingSources: Array<string>, candidates: Array<{ matchedBy: Array<string>, customer: { id: string, name: string, nameLatin: string | null, city: string | null, beforeYouCall: Array<{ party: string, headline: string }>, overview: { result: { openMatters: { count: number, overdueCount: number, missingSources: Array<string>, surveyEligibility: { eligible: boolean, reasons: Array<string> }, matters: Array<{ source: string, kind: string, title: string, status: string, priority: string | null, openedAt: string, dueAt: string, overdue: boolean, subjectType: string, subjectId: string, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, tier: string | null } | null, to: { name: string, tier: string | null } }>, promises: Array<{ description: string, dueAt: string, status: string, overdue: boolean, overdueText: string | null, madeBy: { name: string, organization: string } | null }> }> }, timeline: { missingSources: Array<string>, entries: Array<{ at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } } } }> } } };
+
+export type FieldTechnicianForVisitQueryVariables = Exact<{
+  visitId: string;
+}>;
+
+
+export type FieldTechnicianForVisitQuery = { visit: { id: string, windowStart: string, windowEnd: string, status: string, fieldJob: { id: string, status: string, technicianName: string, technicianPhone: string, eta: string | null, position: { lat: number, lng: number, updatedAt: string } | null, notes: Array<{ at: string, author: string, text: string }> } | null } | null };
+
+export type UpdateFieldJobEtaMutationVariables = Exact<{
+  jobId: string | number;
+  eta: string;
+  note?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type UpdateFieldJobEtaMutation = { updateFieldJobEta: { id: string, eta: string | null, status: string } };
+
+export type PartnerTimelineSliceQueryVariables = Exact<{
+  customerId: string | number;
+  sources?: Array<string> | string | null | undefined;
+}>;
+
+
+export type PartnerTimelineSliceQuery = { customer: { id: string, timeline: { result: { sources: Array<string>, missingSources: Array<string>, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, cursor: string, actor: { name: string, role: string | null, organization: string, team: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } } | null };
+
+export type PartnerOpenMattersQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type PartnerOpenMattersQuery = { customer: { openMatters: { result: { missingSources: Array<string>, matters: Array<{ id: string, source: string, kind: string, title: string, status: string, subjectType: string, subjectId: string, dueAt: string, overdue: boolean, handler: { name: string, organization: string, phone: string | null, hours: string | null } | null, promises: Array<{ description: string, dueAt: string, overdue: boolean }> }> } } } | null };
+
+export type PartnerLookupQueryVariables = Exact<{
+  identifier: string;
+}>;
+
+
+export type PartnerLookupQuery = { findCustomers: { result: { missingSources: Array<string>, candidates: Array<{ matchedBy: Array<string>, customer: { id: string, name: string } }> } } };
+
+export type ConsoleFindQueryVariables = Exact<{
+  identifier: string;
+}>;
+
+
+export type ConsoleFindQuery = { findCustomers: { result: { kind: string, normalized: string, missingSources: Array<string>, candidates: Array<{ matchedBy: Array<string>, customer: { id: string, name: string, nameLatin: string | null, city: string | null, cityLatin: string | null } }> } } };
+
+export type ConsoleCustomerQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type ConsoleCustomerQuery = { customer: { id: string, name: string, nameLatin: string | null, city: string | null, cityLatin: string | null, phones: Array<{ number: string, label: string }>, beforeYouCall: Array<{ party: string, headline: string }>, securityLogins: Array<{ id: string, displayName: string, status: SecurityLoginStatus, isLocked: boolean, maskedPhone: string }>, overview: { result: { openMatters: { count: number, overdueCount: number, missingSources: Array<string>, surveyEligibility: { eligible: boolean, reasons: Array<string> }, matters: Array<{ id: string, source: string, kind: string, title: string, status: string, priority: string | null, openedAt: string, dueAt: string, overdue: boolean, subjectType: string, subjectId: string, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, organization: string, tier: string | null } | null, to: { name: string, organization: string, tier: string | null } }>, promises: Array<{ id: string, description: string, dueAt: string, status: string, overdue: boolean, overdueText: string | null, madeBy: { name: string, organization: string } | null }> }> }, timeline: { missingSources: Array<string>, sources: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null, subject:
+              | { __typename: 'BillingAccount', balanceYuan: string, accountNumber: string, accountStatus: string }
+              | { __typename: 'BillingDispute', id: string, reason: string, disputeStatus: string }
+              | { __typename: 'Device', serial: string, model: string, productName: string }
+              | { __typename: 'Invoice', number: string, status: string, totalYuan: string, dueAt: string }
+              | { __typename: 'Order', number: string, status: string, totalYuan: string }
+              | { __typename: 'Outage', id: string, area: string, cause: string | null, outageStatus: string }
+              | { __typename: 'ReturnRequest', nextStep: string | null, returnNumber: string, returnStatus: string }
+              | { __typename: 'SecurityLogin', id: string, isLocked: boolean, loginStatus: SecurityLoginStatus }
+              | { __typename: 'ServiceCase', number: string, status: string, tier: string, summary: string }
+              | { __typename: 'ValueAddedServiceOrder', service: string, serviceOrderNumber: string, serviceStatus: string }
+              | { __typename: 'Visit', id: string, status: string, windowStart: string, windowEnd: string, technician: { name: string, phone: string } | null }
+             | null }> } } } } | null };
+
+export type ConsoleTimelineQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+  sources?: Array<string> | string | null | undefined;
+  kinds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type ConsoleTimelineQuery = { customer: { id: string, timeline: { result: { missingSources: Array<string>, sources: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null, subject:
+            | { __typename: 'BillingAccount', balanceYuan: string, accountNumber: string, accountStatus: string }
+            | { __typename: 'BillingDispute', id: string, reason: string, disputeStatus: string }
+            | { __typename: 'Device', serial: string, model: string, productName: string }
+            | { __typename: 'Invoice', number: string, status: string, totalYuan: string, dueAt: string }
+            | { __typename: 'Order', number: string, status: string, totalYuan: string }
+            | { __typename: 'Outage', id: string, area: string, cause: string | null, outageStatus: string }
+            | { __typename: 'ReturnRequest', nextStep: string | null, returnNumber: string, returnStatus: string }
+            | { __typename: 'SecurityLogin', id: string, isLocked: boolean, loginStatus: SecurityLoginStatus }
+            | { __typename: 'ServiceCase', number: string, status: string, tier: string, summary: string }
+            | { __typename: 'ValueAddedServiceOrder', service: string, serviceOrderNumber: string, serviceStatus: string }
+            | { __typename: 'Visit', id: string, status: string, windowStart: string, windowEnd: string, technician: { name: string, phone: string } | null }
+           | null }> } } } | null };
+
+export type ConsoleSecurityDetailQueryVariables = Exact<{
+  loginId: string | number;
+}>;
+
+
+export type ConsoleSecurityDetailQuery = { verificationStatus: { verifiedByName: string, verifiedUntil: string } | null, securityLogin: { id: string, status: SecurityLoginStatus, isLocked: boolean, maskedPhone: string, activeLockout: { id: string, cause: string, since: string, howToLift: string } | null, attempts: Array<{ id: string, at: string, ip: string, device: string, result: LoginAttemptResult, location: { city: string, country: string } }> | null, notifications: Array<{ id: string, at: string, channel: SecurityNotificationChannel, templateCode: string, text: string, maskedDestination: string, deliveryStatus: SecurityNotificationDeliveryStatus }> | null } | null };
+
+export type ConsoleStartVerificationMutationVariables = Exact<{
+  loginId: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type ConsoleStartVerificationMutation = { startIdentityVerification: { id: string, loginId: string, maskedDestination: string, expiresAt: string, attemptsAllowed: number, devCode: string | null } };
+
+export type ConsoleConfirmVerificationMutationVariables = Exact<{
+  challengeId: string | number;
+  code: string;
+}>;
+
+
+export type ConsoleConfirmVerificationMutation = { confirmIdentityVerification: { loginId: string, verifiedByName: string, verifiedUntil: string } };
+
+export type ConsoleHandlerFragment = { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string };
+
+export type ConsoleMatterFragment = { id: string, source: string, kind: string, title: string, status: string, priority: string | null, openedAt: string, dueAt: string, overdue: boolean, subjectType: string, subjectId: string, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, organization: string, tier: string | null } | null, to: { name: string, organization: string, tier: string | null } }>, promises: Array<{ id: string, description: string, dueAt: string, status: string, overdue: boolean, overdueText: string | null, madeBy: { name: string, organization: string } | null }> };
+
+export type ConsoleTimelinePageFragment = { missingSources: Array<string>, sources: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, entries: Array<{ id: string, at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null, subject:
+      | { __typename: 'BillingAccount', balanceYuan: string, accountNumber: string, accountStatus: string }
+      | { __typename: 'BillingDispute', id: string, reason: string, disputeStatus: string }
+      | { __typename: 'Device', serial: string, model: string, productName: string }
+      | { __typename: 'Invoice', number: string, status: string, totalYuan: string, dueAt: string }
+      | { __typename: 'Order', number: string, status: string, totalYuan: string }
+      | { __typename: 'Outage', id: string, area: string, cause: string | null, outageStatus: string }
+      | { __typename: 'ReturnRequest', nextStep: string | null, returnNumber: string, returnStatus: string }
+      | { __typename: 'SecurityLogin', id: string, isLocked: boolean, loginStatus: SecurityLoginStatus }
+      | { __typename: 'ServiceCase', number: string, status: string, tier: string, summary: string }
+      | { __typename: 'ValueAddedServiceOrder', service: string, serviceOrderNumber: string, serviceStatus: string }
+      | { __typename: 'Visit', id: string, status: string, windowStart: string, windowEnd: string, technician: { name: string, phone: string } | null }
+     | null }> };
+
+export type OrderWithMakersCaseQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type OrderWithMakersCaseQuery = { order: { number: string, status: string, customer: { id: string, name: string }, returns: Array<{ number: string, status: string, nextStep: string | null }>, serviceCases: Array<{ number: string, status: string, tier: string, handler: { name: string, organization: string, phone: string | null, hours: string | null } | null, visits: Array<{ id: string, windowStart: string, windowEnd: string, status: string, technician: { name: string, phone: string } | null, serviceCenter: { name: string, phone: string, hours: string } | null }> }> } | null };
+
+export type TimelinePageQueryVariables = Exact<{
+  customerId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TimelinePageQuery = { customer: { timeline: { result: { missingSources: Array<string>, entries: Array<{ at: string, source: string, kind: string, summary: string, actor: { name: string, organization: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } } | null };
+
+export type CancelVisitMutationVariables = Exact<{
+  visitId: string;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type CancelVisitMutation = { cancelVisit: { id: string, status: string, cancelReason: string | null, cancelledBy: { name: string, organization: string } | null } };
+
+export type ResolvedByCustomerMutationVariables = Exact<{
+  caseNumber: string;
+  note: string;
+  idempotencyKey: string;
+}>;
+
+
+export type ResolvedByCustomerMutation = { resolveCaseByCustomer: { number: string, status: string, resolvedBy: string | null, visits: Array<{ id: string, status: string }>, callbacks: Array<{ id: string, status: string }> } };
+
+export type LogContactMutationVariables = Exact<{
+  input: ContactLogInput;
+  idempotencyKey: string;
+}>;
+
+
+export type LogContactMutation = { logContact: { id: string, at: string, party: string, outcome: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ConsoleHandlerFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleHandler on Handler {
+  name
+  team
+  organization
+  tier
+  phone
+  hours
+  since
+}
+    `, {"fragmentName":"ConsoleHandler"}) as unknown as TypedDocumentString<ConsoleHandlerFragment, unknown>;
+export const ConsoleMatterFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleMatter on OpenMatter {
+  id
+  source
+  kind
+  title
+  status
+  priority
+  openedAt
+  dueAt
+  overdue
+  subjectType
+  subjectId
+  handler {
+    ...ConsoleHandler
+  }
+  handoffs {
+    at
+    reason
+    from {
+      name
+      organization
+      tier
+    }
+    to {
+      name
+      organization
+      tier
+    }
+  }
+  promises {
+    id
+    description
+    dueAt
+    status
+    overdue
+    overdueText
+    madeBy {
+      name
+      organization
+    }
+  }
+}
+    fragment ConsoleHandler on Handler {
+  name
+  team
+  organization
+  tier
+  phone
+  hours
+  since
+}`, {"fragmentName":"ConsoleMatter"}) as unknown as TypedDocumentString<ConsoleMatterFragment, unknown>;
+export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleTimelinePage on TimelineResult {
+  missingSources
+  sources
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  entries {
+    id
+    at
+    source
+    kind
+    summary
+    subjectType
+    subjectId
+    actor {
+      name
+      role
+      organization
+    }
+    subject {
+      __typename
+      ... on Order {
+        number
+        status
+        totalYuan
+      }
+      ... on ReturnRequest {
+        returnNumber: number
+        returnStatus: status
+        nextStep
+      }
+      ... on ValueAddedServiceOrder {
+        serviceOrderNumber: number
+        service
+        serviceStatus: status
+      }
+      ... on ServiceCase {
+        number
+        status
+        tier
+        summary
+      }
+      ... on Visit {
+        id
+        status
+        windowStart
+        windowEnd
+        technician {
+          name
+          phone
+        }
+      }
+      ... on Device {
+        serial
+        model
+        productName
+      }
+      ... on BillingAccount {
+        accountNumber: number
+        accountStatus: status
+        balanceYuan
+      }
+      ... on Invoice {
+        number
+        status
+        totalYuan
+        dueAt
+      }
+      ... on BillingDispute {
+        id
+        disputeStatus: status
+        reason
+      }
+      ... on Outage {
+        id
+        outageStatus: status
+        area
+        cause
+      }
+      ... on SecurityLogin {
+        id
+        loginStatus: status
+        isLocked
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ConsoleTimelinePage"}) as unknown as TypedDocumentString<ConsoleTimelinePageFragment, unknown>;
+export const Customer360Document = new TypedDocumentString(`
+    query Customer360($identifier: String!) {
+  findCustomers(identifier: $identifier) {
+    result {
+      missingSources
+      candidates {
+        matchedBy
+        customer {
+          id
+          name
+          nameLatin
+          city
+          beforeYouCall {
+            party
+            headline
+          }
+          overview(first: 20) {
+            result {
+              openMatters {
+                count
+                overdueCount
+                missingSources
+                surveyEligibility {
+                  eligible
+                  reasons
+                }
+                matters {
+                  source
+                  kind
+                  title
+                  status
+                  priority
+                  openedAt
+                  dueAt
+                  overdue
+                  subjectType
+                  subjectId
+                  handler {
+                    name
+                    team
+                    organization
+                    tier
+                    phone
+                    hours
+                    since
+                  }
+                  handoffs {
+                    from {
+                      name
+                      tier
+                    }
+                    to {
+                      name
+                      tier
+                    }
+                    at
+                    reason
+                  }
+                  promises {
+                    description
+                    dueAt
+                    status
+                    overdue
+                    overdueText
+                    madeBy {
+                      name
+                      organization
+                    }
+                  }
+                }
+              }
+              timeline {
+                missingSources
+                entries {
+                  at
+                  source
+                  kind
+                  summary
+                  subjectType
+                  subjectId
+                  actor {
+                    name
+                    role
+                    organization
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<Customer360Query, Customer360QueryVariables>;
+export const FieldTechnicianForVisitDocument = new TypedDocumentString(`
+    query FieldTechnicianForVisit($visitId: String!) {
+  visit(id: $visitId) {
+    id
+    windowStart
+    windowEnd
+    status
+    fieldJob {
+      id
+      status
+      technicianName
+      technicianPhone
+      eta
+      position {
+        lat
+        lng
+        updatedAt
+      }
+      notes(first: 5) {
+        at
+        author
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FieldTechnicianForVisitQuery, FieldTechnicianForVisitQueryVariables>;
+export const UpdateFieldJobEtaDocument = new TypedDocumentString(`
+    mutation UpdateFieldJobEta($jobId: ID!, $eta: String!, $note: String, $idempotencyKey: String!) {
+  updateFieldJobEta(
+    jobId: $jobId
+    eta: $eta
+    note: $note
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    eta
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateFieldJobEtaMutation, UpdateFieldJobEtaMutationVariables>;
+export const PartnerTimelineSliceDocument = new TypedDocumentString(`
+    query PartnerTimelineSlice($customerId: ID!, $sources: [String!]) {
+  customer(id: $customerId) {
+    id
+    timeline(first: 20, sources: $sources) {
+      result {
+        sources
+        missingSources
+        entries {
+          id
+          at
+          source
+          kind
+          summary
+          subjectType
+          subjectId
+          cursor
+          actor {
+            name
+            role
+            organization
+            team
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerTimelineSliceQuery, PartnerTimelineSliceQueryVariables>;
+export const PartnerOpenMattersDocument = new TypedDocumentString(`
+    query PartnerOpenMatters($customerId: ID!) {
+  customer(id: $customerId) {
+    openMatters {
+      result {
+        missingSources
+        matters {
+          id
+          source
+          kind
+          title
+          status
+          subjectType
+          subjectId
+          dueAt
+          overdue
+          handler {
+            name
+            organization
+            phone
+            hours
+          }
+          promises {
+            description
+            dueAt
+            overdue
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerOpenMattersQuery, PartnerOpenMattersQueryVariables>;
+export const PartnerLookupDocument = new TypedDocumentString(`
+    query PartnerLookup($identifier: String!) {
+  findCustomers(identifier: $identifier) {
+    result {
+      missingSources
+      candidates {
+        matchedBy
+        customer {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerLookupQuery, PartnerLookupQueryVariables>;
+export const ConsoleFindDocument = new TypedDocumentString(`
+    query ConsoleFind($identifier: String!) {
+  findCustomers(identifier: $identifier) {
+    result {
+      kind
+      normalized
+      missingSources
+      candidates {
+        matchedBy
+        customer {
+          id
+          name
+          nameLatin
+          city
+          cityLatin
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFindQuery, ConsoleFindQueryVariables>;
+export const ConsoleCustomerDocument = new TypedDocumentString(`
+    query ConsoleCustomer($id: ID!, $first: Int!) {
+  customer(id: $id) {
+    id
+    name
+    nameLatin
+    city
+    cityLatin
+    phones {
+      number
+      label
+    }
+    beforeYouCall {
+      party
+      headline
+    }
+    securityLogins {
+      id
+      displayName
+      status
+      isLocked
+      maskedPhone
+    }
+    overview(first: $first) {
+      result {
+        openMatters {
+          count
+          overdueCount
+          missingSources
+          surveyEligibility {
+            eligible
+            reasons
+          }
+          matters {
+            ...ConsoleMatter
+          }
+        }
+        timeline {
+          ...ConsoleTimelinePage
+        }
+      }
+    }
+  }
+}
+    fragment ConsoleHandler on Handler {
+  name
+  team
+  organization
+  tier
+  phone
+  hours
+  since
+}
+fragment ConsoleMatter on OpenMatter {
+  id
+  source
+  kind
+  title
+  status
+  priority
+  openedAt
+  dueAt
+  overdue
+  subjectType
+  subjectId
+  handler {
+    ...ConsoleHandler
+  }
+  handoffs {
+    at
+    reason
+    from {
+      name
+      organization
+      tier
+    }
+    to {
+      name
+      organization
+      tier
+    }
+  }
+  promises {
+    id
+    description
+    dueAt
+    status
+    overdue
+    overdueText
+    madeBy {
+      name
+      organization
+    }
+  }
+}
+fragment ConsoleTimelinePage on TimelineResult {
+  missingSources
+  sources
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  entries {
+    id
+    at
+    source
+    kind
+    summary
+    subjectType
+    subjectId
+    actor {
+      name
+      role
+      organization
+    }
+    subject {
+      __typename
+      ... on Order {
+        number
+        status
+        totalYuan
+      }
+      ... on ReturnRequest {
+        returnNumber: number
+        returnStatus: status
+        nextStep
+      }
+      ... on ValueAddedServiceOrder {
+        serviceOrderNumber: number
+        service
+        serviceStatus: status
+      }
+      ... on ServiceCase {
+        number
+        status
+        tier
+        summary
+      }
+      ... on Visit {
+        id
+        status
+        windowStart
+        windowEnd
+        technician {
+          name
+          phone
+        }
+      }
+      ... on Device {
+        serial
+        model
+        productName
+      }
+      ... on BillingAccount {
+        accountNumber: number
+        accountStatus: status
+        balanceYuan
+      }
+      ... on Invoice {
+        number
+        status
+        totalYuan
+        dueAt
+      }
+      ... on BillingDispute {
+        id
+        disputeStatus: status
+        reason
+      }
+      ... on Outage {
+        id
+        outageStatus: status
+        area
+        cause
+      }
+      ... on SecurityLogin {
+        id
+        loginStatus: status
+        isLocked
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleCustomerQuery, ConsoleCustomerQueryVariables>;
+export const ConsoleTimelineDocument = new TypedDocumentString(`
+    query ConsoleTimeline($id: ID!, $first: Int!, $after: String, $sources: [String!], $kinds: [String!]) {
+  customer(id: $id) {
+    id
+    timeline(first: $first, after: $after, sources: $sources, kinds: $kinds) {
+      result {
+        ...ConsoleTimelinePage
+      }
+    }
+  }
+}
+    fragment ConsoleTimelinePage on TimelineResult {
+  missingSources
+  sources
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  entries {
+    id
+    at
+    source
+    kind
+    summary
+    subjectType
+    subjectId
+    actor {
+      name
+      role
+      organization
+    }
+    subject {
+      __typename
+      ... on Order {
+        number
+        status
+        totalYuan
+      }
+      ... on ReturnRequest {
+        returnNumber: number
+        returnStatus: status
+        nextStep
+      }
+      ... on ValueAddedServiceOrder {
+        serviceOrderNumber: number
+        service
+        serviceStatus: status
+      }
+      ... on ServiceCase {
+        number
+        status
+        tier
+        summary
+      }
+      ... on Visit {
+        id
+        status
+        windowStart
+        windowEnd
+        technician {
+          name
+          phone
+        }
+      }
+      ... on Device {
+        serial
+        model
+        productName
+      }
+      ... on BillingAccount {
+        accountNumber: number
+        accountStatus: status
+        balanceYuan
+      }
+      ... on Invoice {
+        number
+        status
+        totalYuan
+        dueAt
+      }
+      ... on BillingDispute {
+        id
+        disputeStatus: status
+        reason
+      }
+      ... on Outage {
+        id
+        outageStatus: status
+        area
+        cause
+      }
+      ... on SecurityLogin {
+        id
+        loginStatus: status
+        isLocked
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleTimelineQuery, ConsoleTimelineQueryVariables>;
+export const ConsoleSecurityDetailDocument = new TypedDocumentString(`
+    query ConsoleSecurityDetail($loginId: ID!) {
+  verificationStatus(loginId: $loginId) {
+    verifiedByName
+    verifiedUntil
+  }
+  securityLogin(id: $loginId) {
+    id
+    status
+    isLocked
+    maskedPhone
+    activeLockout {
+      id
+      cause
+      since
+      howToLift
+    }
+    attempts(first: 10) {
+      id
+      at
+      ip
+      location {
+        city
+        country
+      }
+      device
+      result
+    }
+    notifications(first: 10) {
+      id
+      at
+      channel
+      templateCode
+      text
+      maskedDestination
+      deliveryStatus
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSecurityDetailQuery, ConsoleSecurityDetailQueryVariables>;
+export const ConsoleStartVerificationDocument = new TypedDocumentString(`
+    mutation ConsoleStartVerification($loginId: ID!, $idempotencyKey: String!) {
+  startIdentityVerification(loginId: $loginId, idempotencyKey: $idempotencyKey) {
+    id
+    loginId
+    maskedDestination
+    expiresAt
+    attemptsAllowed
+    devCode
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleStartVerificationMutation, ConsoleStartVerificationMutationVariables>;
+export const ConsoleConfirmVerificationDocument = new TypedDocumentString(`
+    mutation ConsoleConfirmVerification($challengeId: ID!, $code: String!) {
+  confirmIdentityVerification(challengeId: $challengeId, code: $code) {
+    loginId
+    verifiedByName
+    verifiedUntil
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleConfirmVerificationMutation, ConsoleConfirmVerificationMutationVariables>;
+export const OrderWithMakersCaseDocument = new TypedDocumentString(`
+    query OrderWithMakersCase($number: String!) {
+  order(number: $number) {
+    number
+    status
+    customer {
+      id
+      name
+    }
+    returns {
+      number
+      status
+      nextStep
+    }
+    serviceCases {
+      number
+      status
+      tier
+      handler {
+        name
+        organization
+        phone
+        hours
+      }
+      visits {
+        id
+        windowStart
+        windowEnd
+        status
+        technician {
+          name
+          phone
+        }
+        serviceCenter {
+          name
+          phone
+          hours
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrderWithMakersCaseQuery, OrderWithMakersCaseQueryVariables>;
+export const TimelinePageDocument = new TypedDocumentString(`
+    query TimelinePage($customerId: ID!, $after: String) {
+  customer(id: $customerId) {
+    timeline(first: 20, after: $after) {
+      result {
+        missingSources
+        entries {
+          at
+          source
+          kind
+          summary
+          actor {
+            name
+            organization
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TimelinePageQuery, TimelinePageQueryVariables>;
+export const CancelVisitDocument = new TypedDocumentString(`
+    mutation CancelVisit($visitId: String!, $reason: String!, $idempotencyKey: String!) {
+  cancelVisit(visitId: $visitId, reason: $reason, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    cancelReason
+    cancelledBy {
+      name
+      organization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelVisitMutation, CancelVisitMutationVariables>;
+export const ResolvedByCustomerDocument = new TypedDocumentString(`
+    mutation ResolvedByCustomer($caseNumber: String!, $note: String!, $idempotencyKey: String!) {
+  resolveCaseByCustomer(
+    caseNumber: $caseNumber
+    note: $note
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    status
+    resolvedBy
+    visits {
+      id
+      status
+    }
+    callbacks {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolvedByCustomerMutation, ResolvedByCustomerMutationVariables>;
+export const LogContactDocument = new TypedDocumentString(`
+    mutation LogContact($input: ContactLogInput!, $idempotencyKey: String!) {
+  logContact(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    at
+    party
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<LogContactMutation, LogContactMutationVariables>;
