@@ -84,7 +84,9 @@ export function enforceAccessMatrix(schema: GraphQLSchema, matrix: AccessMatrix,
     definition.resolve = (root, args, context, info) => {
       const role = context.caller.role;
       if (accessFor(access, role) === "deny") {
-        throw codedError(ErrorCode.FORBIDDEN, `the ${role} role may not use ${rootType === "Mutation" ? "the mutation" : "the query"} ${field}`, { role, field });
+        const allowed = CLIENT_ROLES.filter((candidate) => access[candidate] !== "deny");
+        const who = allowed.length ? `only ${allowed.join(", ")} may` : "it is the gateway's own";
+        throw codedError(ErrorCode.FORBIDDEN, `the ${role} role may not use ${rootType === "Mutation" ? "the mutation" : "the query"} ${field} (${who})`, { role, field });
       }
       return resolve(root, args, context, info);
     };

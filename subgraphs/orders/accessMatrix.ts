@@ -11,6 +11,6 @@ export const accessMatrix: AccessMatrix = {
     valueAddedServiceCatalog: { rep: "allow", supervisor: "allow", partner: "allow", analyst: "allow", why: "Reference data: what can be sold." },
   },
   Mutation: {
-    orderValueAddedService: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "deny", why: "Sell a value-added service inside an open case of the customer (S6)." },
+    orderValueAddedService: { rep: "own-organization", supervisor: "own-organization", partner: "deny", analyst: "deny", why: "Sell a value-added service inside an open case of the customer (S6): the retailer, the case's maker or a party to it." },
   },
 };

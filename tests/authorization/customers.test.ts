@@ -56,7 +56,7 @@ describeEachDatabase("authorization: customers subgraph", (target) => {
     const before = await subgraph.running.database.db.selectFrom("contacts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     const analyst = await subgraph.query(LOG, { input, key: freshKey("analyst-log") }, ANALYST);
     expect(codes(analyst.body)).toEqual(["FORBIDDEN"]);
-    expect(analyst.body.errors[0].message).toMatch(/read-only/);
+    expect(analyst.body.errors[0].message).toMatch(/read-only|the analyst role may not use the mutation/);
     const otherParty = await subgraph.query(LOG, { input, key: freshKey("partner-log") }, HENGTONG_PARTNER);
     expect(codes(otherParty.body)).toEqual(["FORBIDDEN"]);
     const after = await subgraph.running.database.db.selectFrom("contacts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import { SubgraphDataSource } from "../../gateway/SubgraphDataSource";
+import { TEST_SIGNER } from "../helpers/testCaller";
 import { SubgraphTimeoutError, type SubgraphHttpClient } from "../../gateway/subgraphHttp";
 
 /*
@@ -31,7 +32,7 @@ function fakeHttp(hung: Set<string>, calls: Call[]): SubgraphHttpClient {
 const ENTITY_FETCH = { query: "query($representations:[_Any!]!){_entities(representations:$representations){...on Timeline{billingEvents{id}}}}", variables: { representations: [{ __typename: "Timeline", key: "k" }] } };
 
 function source(name: string, http: SubgraphHttpClient, timeoutMs: number, requestBudgetMs?: number) {
-  return new SubgraphDataSource({ name, url: `http://${name}.test/graphql`, secret: "s".repeat(32), timeoutMs, requestBudgetMs, http });
+  return new SubgraphDataSource({ name, url: `http://${name}.test/graphql`, signer: TEST_SIGNER, timeoutMs, requestBudgetMs, http });
 }
 
 const fetchWith = (ds: SubgraphDataSource, context: object) => ds.process({ request: ENTITY_FETCH, context, kind: "request" } as never);

@@ -33,7 +33,7 @@ function cellsOf(field: RootField, fixture: RootFieldFixture): Cell[] {
   const owning = fixture.owningOrgs.find((org) => org !== "yougou" && org !== "platform") ?? fixture.owningOrgs[0] ?? "aolan";
   return [
     { label: "rep (yougou)", caller: CALLERS.rep, access: access.rep, related: fixture.owningOrgs.includes("yougou") },
-    { label: "supervisor", caller: CALLERS.supervisor, access: access.supervisor, related: true },
+    { label: "supervisor", caller: CALLERS.supervisor, access: access.supervisor, related: fixture.owningOrgs.includes("platform") },
     { label: `partner of the owning organization (${owning})`, caller: partner(owning), access: access.partner, related: true },
     { label: `partner of another organization (${fixture.otherOrg})`, caller: partner(fixture.otherOrg), access: access.partner, related: false },
     { label: "analyst", caller: CALLERS.analyst, access: access.analyst, related: true },

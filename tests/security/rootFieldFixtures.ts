@@ -113,7 +113,7 @@ export const MUTATION_FIXTURES: Record<string, () => RootFieldFixture> = {
     document: `mutation($k: String!) { orderValueAddedService(caseNumber: "CS-LNV-0606", customerId: "RC-1006", serviceCode: "ONSITE_2H", idempotencyKey: $k) { number } }`,
     variables: { k: key("vas") },
     person: "C-S6",
-    owningOrgs: ["yougou"],
+    owningOrgs: ["yougou", "lenovo"],
     otherOrg: "aolan",
     marker: "CS-LNV-0606",
   }),
