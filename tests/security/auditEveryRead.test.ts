@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { startProductionGraphAsGraph } from "./productionGraph";
 import { CUSTOMER_DATA, supergraphRootFields } from "./rootFields";
 import { DISPUTE_ID, MUTATION_FIXTURES, QUERY_FIXTURES } from "./rootFieldFixtures";
 
@@ -34,7 +35,8 @@ const ANSWERS_NO_RECORD: Record<string, string> = {
 describe("the audit trail records every read and every change, under the person", () => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph();
+    // Production mode: the identity provider's own key and issuer, no development shortcuts.
+    graph = await startProductionGraphAsGraph();
     const { body } = await graph.query(MUTATION_FIXTURES.openBillingDispute().document, MUTATION_FIXTURES.openBillingDispute().variables);
     DISPUTE_ID.value = body.data.openBillingDispute.id;
   });

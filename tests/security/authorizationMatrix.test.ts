@@ -1,5 +1,6 @@
 import { accessFor, CLIENT_ROLES, type Access } from "../../subgraphs/kit";
-import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
+import type { CallerClaims, Graph } from "../helpers/graphHarness";
+import { startProductionGraphAsGraph } from "./productionGraph";
 import { MATRICES, supergraphRootFields, type RootField } from "./rootFields";
 import { DISPUTE_ID, MUTATION_FIXTURES, QUERY_FIXTURES, type RootFieldFixture } from "./rootFieldFixtures";
 
@@ -78,7 +79,8 @@ describe("the authorization matrix", () => {
   describe("driven through the gateway, cell by cell", () => {
     let graph: Graph;
     beforeAll(async () => {
-      graph = await startGraph();
+      // Production mode: the identity provider's own key and issuer, no development shortcuts.
+      graph = await startProductionGraphAsGraph();
       const dispute = MUTATION_FIXTURES.openBillingDispute();
       const { body } = await graph.query(dispute.document, dispute.variables);
       DISPUTE_ID.value = body.data.openBillingDispute.id;

@@ -1,4 +1,5 @@
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { startProductionGraphAsGraph } from "./productionGraph";
 
 /*
  * Issue 10 item 4: a partner sees records of its own organization and of matters it is a party
@@ -17,7 +18,8 @@ const OVERVIEW = `query($id: ID!) { customer(id: $id) { overview(first: 50) { re
 describe("partner scope by relation", () => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph();
+    // Production mode: the identity provider's own key and issuer, no development shortcuts.
+    graph = await startProductionGraphAsGraph();
   });
   afterAll(() => graph?.stop());
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { startGraph, type CallerClaims, type Graph, type GraphResponse } from "../helpers/graphHarness";
+import { RETAILER_REP, startGraph, type CallerClaims, type Graph, type GraphResponse } from "../helpers/graphHarness";
 import type { DatabaseTarget } from "../helpers/databases";
 import { generateTestKey, type TestKey } from "../gateway/helpers/tokens";
 
@@ -13,7 +13,7 @@ import { generateTestKey, type TestKey } from "../gateway/helpers/tokens";
  */
 export interface ProductionGraph {
   graph: Graph;
-  query<T = any>(caller: CallerClaims, document: string, variables?: Record<string, unknown>): Promise<GraphResponse<T>>;
+  query<T = any>(caller: CallerClaims, document: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphResponse<T>>;
   /** Starts and confirms a verification of `loginId` by `caller`; returns the challenge id. */
   verify(caller: CallerClaims, loginId: string): Promise<string>;
   stop(): Promise<void>;
@@ -43,10 +43,10 @@ export async function startProductionGraph(target: DatabaseTarget = { label: "sq
 
   const production: ProductionGraph = {
     graph,
-    async query(caller, document, variables = {}) {
+    async query(caller, document, variables = {}, headers = {}) {
       const response = await fetch(graph.gateway.url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${await token(caller)}` },
+        headers: { "content-type": "application/json", ...headers, authorization: `Bearer ${await token(caller)}` },
         body: JSON.stringify({ query: document, variables }),
       });
       return { status: response.status, body: (await response.json()) as any };
@@ -71,4 +71,16 @@ export async function startProductionGraph(target: DatabaseTarget = { label: "sq
     stop: () => graph.stop(),
   };
   return production;
+}
+
+/**
+ * The production graph behind the harness's own Graph interface (`query(document, variables,
+ * { caller, headers })`), so a suite written against startGraph runs in production mode as is.
+ */
+export async function startProductionGraphAsGraph(target: DatabaseTarget = { label: "sqlite" }): Promise<Graph> {
+  const production = await startProductionGraph(target);
+  return {
+    ...production.graph,
+    query: (document, variables = {}, options = {}) => production.query(options.caller ?? RETAILER_REP, document, variables, options.headers),
+  };
 }
