@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   const jwks = path.join(os.homedir(), "gateway-internal-jwks.json");
   console.log(`\nNext (PARTNERS.md step 2, "model"): edit ${dir}/src, then
   cd ${dir} && npm test
-  PORT=${port} INTERNAL_JWKS_FILE=${jwks} npm start    # the gateway's public JWKS, sent to you (PARTNERS.md "Keys")
+  PORT=${port} INTERNAL_JWKS_FILE=${jwks} npm start    # the gateway's public JWKS, sent to you (PARTNERS.md, "Your own deployment, TLS and keys")
 and re-send your SDL: npm run partner:register -- --name ${name} --sdl ${dir}/${name}.graphql --url ${url}`);
   return 0;
 }
