@@ -62,7 +62,12 @@ async function main(): Promise<number> {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) return fail(2, `--dir ${dir} exists and is not empty`);
   if (values["--kit"] && !fs.existsSync(values["--kit"])) return fail(2, `--kit: no tarball at ${values["--kit"]}`);
 
-  const tarball = path.resolve(values["--kit"] ?? packKit(path.join(ROOT, "build")));
+  let tarball: string;
+  try {
+    tarball = path.resolve(values["--kit"] ?? packKit(path.join(ROOT, "build")));
+  } catch (error) {
+    return fail(1, `could not pack the kit: ${(error as Error).message}`);
+  }
   for (const [file, text] of Object.entries(partnerFiles({ name, org, port, kitSpec: `file:${tarball}` }))) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
