@@ -15,9 +15,18 @@ export function formatReport(report: CheckReport): string {
   out.push(`  against ${report.basePath}; operations in ${report.operationsDir}`);
   out.push("");
 
+  const shared = report.sharedTypeProblems ?? [];
+  if (shared.length) {
+    out.push(`FAIL shared value types: ${shared.length} field(s) differ from the kit's`);
+    for (const p of shared) out.push(`  - subgraph "${p.subgraph}": ${p.coordinate} ${p.message}`);
+    out.push("  -> Build shared types from the kit's classes (import { Actor, Handler, ... } from the kit package); never copy their SDL.");
+  }
   if (report.compositionErrors.length) {
     out.push(`FAIL composition: ${report.compositionErrors.length} error(s)`);
-    for (const error of report.compositionErrors) out.push(`  - ${error}`);
+    // Those errors follow from the copies named above: the first few say enough.
+    const shown = shared.length ? report.compositionErrors.slice(0, 2).map((e) => `${e.split("\n")[0].slice(0, 300)} ...`) : report.compositionErrors;
+    for (const error of shown) out.push(`  - ${error}`);
+    if (shown.length < report.compositionErrors.length) out.push(`  (${report.compositionErrors.length - shown.length} more, caused by the shared types above)`);
     out.push("  -> Fix the subgraph SDL these errors name. For our own subgraphs, change the code and run `npm run compose`;");
     out.push("     a partner's SDL is its checked-in file. Shared value types (Actor, Handler, TimelineEvent, ...) must be identical everywhere.");
     out.push("  (breaking changes and operations were not checked: there is no new supergraph)");

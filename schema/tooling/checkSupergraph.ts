@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { apiSchemaOf } from "./checkApiSchema";
 import { compareApiSchemas, type SchemaChanges } from "./checkBreakingChanges";
 import { loadOperations, validateOperations, type OperationProblem } from "./checkOperations";
+import { checkSharedTypes, type SharedTypeProblem } from "./checkSharedTypes";
 import { composeSupergraph } from "./composeSupergraph";
 import { readSupergraphConfig } from "./supergraphConfig";
 
@@ -31,6 +32,8 @@ export interface CheckReport {
   operationsDir: string;
   subgraphs: string[];
   compositionErrors: string[];
+  /** Copies of shared value types that differ from the kit's, one per field. */
+  sharedTypeProblems: SharedTypeProblem[];
   /** Absent when composition failed (nothing to compare). */
   changes?: SchemaChanges;
   operations?: { files: number; checked: number; problems: OperationResult[] };
@@ -74,6 +77,7 @@ export async function checkSupergraph(options: CheckOptions): Promise<CheckRepor
     operationsDir: display(options.operationsDir),
     subgraphs: config.subgraphs.map((s) => s.name),
     compositionErrors: [],
+    sharedTypeProblems: checkSharedTypes(Object.fromEntries(config.subgraphs.filter((s) => fs.existsSync(s.sdlPath)).map((s) => [s.name, fs.readFileSync(s.sdlPath, "utf8")]))),
     ok: false,
   };
 
@@ -89,6 +93,6 @@ export async function checkSupergraph(options: CheckOptions): Promise<CheckRepor
   const problems = [...loaded.problems, ...validateOperations(loaded.operations, next)].map((p) => ({ ...p, alreadyBroken: before.has(`${p.file}\u0000${p.operation}\u0000${p.message}`) }));
   report.operations = { files: loaded.files, checked: loaded.operations.length, problems };
 
-  report.ok = report.changes.breaking.length === 0 && problems.length === 0;
+  report.ok = report.changes.breaking.length === 0 && problems.length === 0 && report.sharedTypeProblems.length === 0;
   return report;
 }

@@ -15,7 +15,10 @@ export function nowIso(): string {
  * so "09:12" reads as the customer lived it. Stored as UTC.
  */
 export function daysAgo(days: number, hhmm?: string): string {
-  return atTime(new Date(Date.now() - days * DAY), hhmm);
+  const iso = atTime(new Date(Date.now() - days * DAY), hhmm);
+  // "today at 23:40" seeded at 09:00 would be a story from the future: a past time is
+  // what "ago" promises, so a wall time not reached yet today means the day before.
+  return days === 0 && hhmm && Date.parse(iso) > Date.now() ? new Date(Date.parse(iso) - DAY).toISOString() : iso;
 }
 
 export function daysFromNow(days: number, hhmm?: string): string {

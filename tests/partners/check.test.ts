@@ -71,6 +71,31 @@ describe("npm run check", () => {
     expect(result.output).toContain('"insurer"');
   });
 
+  const partnerActor = (fields: string) =>
+    `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\n\ntype Actor @shareable {\n${fields}\n}\n\ntype Query {\n  insurerAgent: Actor\n}\n`;
+
+  it("names the subgraph and the field, in one line, for a copy of a shared type that differs only in nullability", () => {
+    const dir = fresh();
+    register(dir, "insurer", 4090, false);
+    fs.writeFileSync(path.join(dir, "subgraphs", "insurer.graphql"), partnerActor("  name: String!\n  role: String!\n  organization: String!\n  team: String"));
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/FAIL shared value types: 1 field/);
+    expect(result.output).toContain('  - subgraph "insurer": Actor.role is String!, the shared type has String (nullability differs)');
+    expect(result.output).toContain("check FAILED");
+    expect(result.output.split("\n").length).toBeLessThan(20);
+  });
+
+  it("names the subgraph and the field for a copy of a shared type missing a field, in a few lines instead of pages", () => {
+    const dir = fresh();
+    register(dir, "insurer", 4090, false);
+    fs.writeFileSync(path.join(dir, "subgraphs", "insurer.graphql"), partnerActor("  name: String!\n  role: String\n  organization: String!"));
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('  - subgraph "insurer": Actor.team missing (the shared type has team: String)');
+    expect(result.output.split("\n").length).toBeLessThan(20);
+  });
+
   it("answers usage and configuration problems with exit 2, and --help with 0", () => {
     const help = check(pristine, ["--help"]);
     expect(help.status).toBe(0);
