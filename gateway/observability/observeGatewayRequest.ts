@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SpanStatusCode } from "@opentelemetry/api";
 import { ErrorCode } from "../../common/errorCodes";
 import type { BoundedLabels } from "../../common/observability/boundedLabels";
 import type { Logger } from "../../common/observability/logger";
+import { logAndEndRequest } from "../../common/observability/requestLine";
 import { REQUEST_ID_HEADER, requestIdOf } from "../../common/observability/requestId";
 import { withServerSpan } from "../../common/observability/tracing";
 import { gatewayMetrics } from "./gatewayMetrics";
@@ -56,26 +56,5 @@ function finish(observability: GatewayObservability, record: GatewayRequestRecor
   gatewayMetrics.requests.inc({ operation, outcome });
   gatewayMetrics.requestDuration.observe({ operation, outcome }, seconds);
   for (const source of record.missingSources) gatewayMetrics.partialAnswers.inc({ missing_source: source });
-  const traceId = record.span?.spanContext().traceId;
-  // A fixed list of fields: never the token, the variables, the query text or any answer data.
-  observability.logger.info(
-    {
-      requestId: record.requestId,
-      ...(traceId ? { traceId } : {}),
-      operation: record.operation?.slice(0, 100) ?? null,
-      subject: record.subject?.slice(0, 200),
-      role: record.role,
-      status,
-      outcome,
-      durationMs: Math.round(seconds * 10_000) / 10,
-      errorCodes: record.errorCodes,
-      missingSources: record.missingSources,
-    },
-    "request",
-  );
-  if (record.span) {
-    record.span.setAttributes({ "http.response.status_code": status, "c360.outcome": outcome, "graphql.operation.name": record.operation ?? "" });
-    if (outcome === "error" || outcome === "refused") record.span.setStatus({ code: SpanStatusCode.ERROR, message: record.errorCodes.join(",") });
-    record.span.end();
-  }
+  logAndEndRequest(observability.logger, record, status, outcome, seconds, { missingSources: record.missingSources });
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SpanStatusCode } from "@opentelemetry/api";
 import { ErrorCode } from "../../../common/errorCodes";
 import type { BoundedLabels } from "../../../common/observability/boundedLabels";
 import type { Logger } from "../../../common/observability/logger";
+import { logAndEndRequest } from "../../../common/observability/requestLine";
 import { REQUEST_ID_HEADER, requestIdOf } from "../../../common/observability/requestId";
 import { withServerSpan } from "../../../common/observability/tracing";
 import { subgraphMetrics } from "./subgraphMetrics";
@@ -42,26 +42,5 @@ function finish(observability: SubgraphObservability, record: SubgraphRequestRec
   subgraphMetrics.requests.inc({ subgraph, operation: observability.operations.label(record.operation), outcome });
   subgraphMetrics.requestDuration.observe({ subgraph }, seconds);
   subgraphMetrics.sqlStatements.observe({ subgraph }, record.sqlStatements);
-  const traceId = record.span?.spanContext().traceId;
-  // A fixed list of fields: never the token, the variables, the query or any answer data.
-  observability.logger.info(
-    {
-      requestId: record.requestId,
-      ...(traceId ? { traceId } : {}),
-      operation: record.operation?.slice(0, 100) ?? null,
-      subject: record.subject?.slice(0, 200),
-      role: record.role,
-      status,
-      outcome,
-      durationMs: Math.round(seconds * 10_000) / 10,
-      sqlStatements: record.sqlStatements,
-      errorCodes: record.errorCodes,
-    },
-    "request",
-  );
-  if (record.span) {
-    record.span.setAttributes({ "http.response.status_code": status, "c360.outcome": outcome, "graphql.operation.name": record.operation ?? "" });
-    if (outcome === "error" || outcome === "refused") record.span.setStatus({ code: SpanStatusCode.ERROR, message: record.errorCodes.join(",") });
-    record.span.end();
-  }
+  logAndEndRequest(observability.logger, record, status, outcome, seconds, { sqlStatements: record.sqlStatements });
 }
