@@ -10,11 +10,13 @@ import { codedError, ErrorCode } from "../../../common/errorCodes";
  * source missing" with HTTP 200; they are refused with a coded error instead.
  */
 
-const delivered = new WeakSet<object>();
+// A symbol property, not a WeakSet: type-graphql hands field resolvers a copy of the
+// object __resolveReference returned (own enumerable properties, symbols included).
+const DELIVERED = Symbol("came through _entities");
 
 /** Marks a representation that came through `_entities` (the merge entities' __resolveReference). */
 export function cameThroughEntities<T extends object>(representation: T): T {
-  delivered.add(representation);
+  (representation as Record<symbol, unknown>)[DELIVERED] = true;
   return representation;
 }
 
@@ -24,7 +26,7 @@ export function cameThroughEntities<T extends object>(representation: T): T {
  */
 export function assertRequiresDelivered(root: object, fields: readonly string[]): void {
   if (fields.length === 0) return;
-  const came = delivered.has(root);
+  const came = (root as Record<symbol, unknown>)[DELIVERED] === true;
   const present = came ? fields.filter((field) => Object.prototype.hasOwnProperty.call(root, field)) : [];
   if (present.length > 0) return;
   throw codedError(
