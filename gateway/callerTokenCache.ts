@@ -19,7 +19,7 @@ export class CallerTokenCache {
 
   /** `audience`: the subgraph's name in the supergraph. */
   token(caller: Caller, audience: string): Promise<string> {
-    const key = `${audience}\u0000${caller.subject}\u0000${caller.role}\u0000${caller.organization}\u0000${caller.name}\u0000${caller.verifiedCustomerIds.join(",")}`;
+    const key = `${audience}\u0000${caller.subject}\u0000${caller.role}\u0000${caller.organization}\u0000${caller.name}`;
     const now = Date.now();
     const cached = this.entries.get(key);
     if (cached && cached.renewAt > now) return cached.token;

