@@ -107,22 +107,4 @@ export function decodeLookupKey(key: unknown): LookupQuery {
   return checkShape<LookupQuery>(key, "lookup", LOOKUP_SHAPE);
 }
 
-/** Position of an entry in newest-first order: (at, id) descending. */
-export interface Cursor {
-  at: string;
-  id: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString("base64url");
-}
-
-export function decodeCursor(raw: string): Cursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "string" && typeof id === "string" && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through to the coded error
-  }
-  throw badInput(`"${raw}" is not a timeline cursor; pass an entry's cursor or pageInfo.endCursor`, { argument: "after" });
-}
+export { decodeCursor, encodeCursor, type Cursor } from "../cursor";
