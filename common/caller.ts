@@ -14,8 +14,6 @@ export interface Caller {
   name: string;
   role: Role;
   organization: Organization;
-  /** Customers whose identity this caller has verified in the current session (S2, S6). */
-  verifiedCustomerIds: string[];
 }
 
 export const ROLES: readonly Role[] = ["rep", "supervisor", "partner", "analyst", "system"];

@@ -32,6 +32,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   /** TRUSTED_DOCUMENTS=enforce: the operation is not in the trusted-documents manifest. */
   OPERATION_NOT_TRUSTED: "OPERATION_NOT_TRUSTED",
+  /** A merged field was resolved without the sources' data its @requires asks for (a planner that skipped @requires): no answer rather than a silently empty one. */
+  REQUIRES_NOT_DELIVERED: "REQUIRES_NOT_DELIVERED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

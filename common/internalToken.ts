@@ -32,7 +32,7 @@ export interface InternalSigner {
  * one audience per token with the default lifetime.
  */
 export async function signInternalToken(caller: Caller, signer: InternalSigner, audience: string | string[], lifetimeSeconds = LIFETIME_SECONDS): Promise<string> {
-  return new SignJWT({ name: caller.name, role: caller.role, org: caller.organization, ver: caller.verifiedCustomerIds })
+  return new SignJWT({ name: caller.name, role: caller.role, org: caller.organization })
     .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, kid: signer.kid })
     .setSubject(caller.subject)
     .setIssuer(INTERNAL_TOKEN_ISSUER)
@@ -100,7 +100,6 @@ export function internalTokenVerifier(audience: string, source: InternalKeySourc
       name: typeof payload.name === "string" ? payload.name : payload.sub,
       role: payload.role,
       organization: payload.org,
-      verifiedCustomerIds: Array.isArray(payload.ver) ? payload.ver.filter((v): v is string => typeof v === "string") : [],
     };
   };
 }

@@ -1,3 +1,4 @@
+import { BoundedCache } from "../common/boundedCache";
 import type { Caller } from "../common/caller";
 import { INTERNAL_TOKEN_HEADER, type InternalSigner } from "../common/internalToken";
 import { tokenCacheFor } from "./callerTokenCache";
@@ -26,7 +27,7 @@ export interface AuditPersonsOptions {
 }
 
 export class AuditPersons {
-  private readonly cache = new Map<string, { customerIds: string[]; until: number }>();
+  private readonly cache = new BoundedCache<string[]>(MAX_CACHED);
 
   constructor(private readonly options: AuditPersonsOptions) {}
 
@@ -40,8 +41,8 @@ export class AuditPersons {
         resolved.set(identity, [decodeURIComponent(identity.slice("customers:".length))]);
         continue;
       }
-      const cached = this.cache.get(identity);
-      if (cached && cached.until > now) resolved.set(identity, cached.customerIds);
+      const cached = this.cache.get(identity, now);
+      if (cached) resolved.set(identity, cached);
       else missing.push(identity);
     }
     if (missing.length === 0) return resolved;
@@ -63,10 +64,8 @@ export class AuditPersons {
     }
     for (const row of rows) {
       resolved.set(row.identity, row.customerIds);
-      this.cache.delete(row.identity);
-      this.cache.set(row.identity, { customerIds: row.customerIds, until: now + CACHE_TTL_MS });
+      this.cache.set(row.identity, row.customerIds, now + CACHE_TTL_MS);
     }
-    while (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
     return resolved;
   }
 }

@@ -1,4 +1,5 @@
 import type { Caller } from "../common/caller";
+import { BoundedCache } from "../common/boundedCache";
 import { signInternalToken, type InternalSigner } from "../common/internalToken";
 
 /** Reuse a signed caller token while it has more than this left (tokens live 60 s). */
@@ -13,20 +14,18 @@ const MAX_ENTRIES = 10_000;
  * audience. Bounded: the oldest entries go first.
  */
 export class CallerTokenCache {
-  private readonly entries = new Map<string, { token: Promise<string>; renewAt: number }>();
+  private readonly entries = new BoundedCache<Promise<string>>(MAX_ENTRIES);
 
   constructor(private readonly signer: InternalSigner) {}
 
   /** `audience`: the subgraph's name in the supergraph. */
   token(caller: Caller, audience: string): Promise<string> {
-    const key = `${audience}\u0000${caller.subject}\u0000${caller.role}\u0000${caller.organization}\u0000${caller.name}\u0000${caller.verifiedCustomerIds.join(",")}`;
+    const key = `${audience}\u0000${caller.subject}\u0000${caller.role}\u0000${caller.organization}\u0000${caller.name}`;
     const now = Date.now();
-    const cached = this.entries.get(key);
-    if (cached && cached.renewAt > now) return cached.token;
+    const cached = this.entries.get(key, now);
+    if (cached) return cached;
     const token = signInternalToken(caller, this.signer, audience);
-    this.entries.delete(key);
-    this.entries.set(key, { token, renewAt: now + (60 - REUSE_WHILE_SECONDS_LEFT) * 1000 });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, token, now + (60 - REUSE_WHILE_SECONDS_LEFT) * 1000);
     token.catch(() => this.entries.delete(key));
     return token;
   }

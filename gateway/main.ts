@@ -1,7 +1,7 @@
 import { createLogger, logReady, setRootLogger } from "../common/observability/logger";
 import { startTracing } from "../common/observability/tracing";
 import { readGatewayConfig } from "./config";
-import { startGateway } from "./createGateway";
+import { startGateway } from "./startGateway";
 import { heapCapHint } from "./nodeFlags";
 
 async function main(): Promise<void> {

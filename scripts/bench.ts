@@ -24,7 +24,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 /** The caller the benchmark queries as: a retailer rep (same identity for every gateway). */
-const REP: Caller = { subject: "rep-bench", name: "Bench Rep (Yougou service desk)", role: "rep", organization: "yougou", verifiedCustomerIds: [] };
+const REP: Caller = { subject: "rep-bench", name: "Bench Rep (Yougou service desk)", role: "rep", organization: "yougou" };
 
 async function post(gateway: RunningBenchGateway, body: string, extraHeaders: Record<string, string> = {}): Promise<any> {
   const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...gateway.headers, ...extraHeaders }, body });

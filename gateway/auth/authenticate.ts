@@ -57,6 +57,8 @@ async function refuseDevelopmentKey(config: GatewayConfig, pem: string): Promise
  */
 export async function createAuthenticator(config: GatewayConfig): Promise<Authenticate> {
   const { key, kid } = await verificationKey(config);
+  // One call shape for jwtVerify's two overloads: a fixed key becomes a key getter.
+  const getKey: JWTVerifyGetKey = typeof key === "function" ? key : async () => key;
   const verified = new VerifiedTokenCache();
   return async (req) => {
     const header = req.headers.authorization;
@@ -69,7 +71,7 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
       // With one known key, a foreign kid is refused before any signature work.
       if (kid && decodeProtectedHeader(match[1]).kid !== kid) throw unauthenticated("unknown key id");
       const options = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: config.auth.algorithms, requiredClaims: ["exp"], clockTolerance: config.auth.clockSkewSeconds };
-      const { payload } = typeof key === "function" ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
+      const { payload } = await jwtVerify(match[1], getKey, options);
       if (!payload.sub || !isRole(payload.role) || typeof payload.org !== "string") throw unauthenticated("token lacks sub, role or org claims");
       if (payload.role === "system") throw systemRefused();
       refuseBadTimes(payload.exp!, payload.iat, config.auth.maxLifetimeSeconds, config.auth.clockSkewSeconds);
@@ -78,7 +80,6 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
         name: typeof payload.name === "string" ? payload.name : payload.sub,
         role: payload.role,
         organization: payload.org,
-        verifiedCustomerIds: [],
       };
       verified.set(match[1], caller, payload.exp);
       return caller;

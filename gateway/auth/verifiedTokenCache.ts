@@ -1,3 +1,4 @@
+import { BoundedCache } from "../../common/boundedCache";
 import type { Caller } from "../../common/caller";
 
 /** A verified token is trusted again without signature work for at most this long (and never past its exp). */
@@ -14,25 +15,18 @@ const MAX_ENTRIES = 10_000;
  * working. Bounded: the oldest entries go first.
  */
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, { caller: Caller; until: number }>();
+  private readonly entries = new BoundedCache<Caller>(MAX_ENTRIES);
 
-  /** A fresh copy of the caller (requests mutate verifiedCustomerIds), or undefined. */
+  /** A fresh copy of the caller (a request may not change what the next one sees), or undefined. */
   get(token: string, now = Date.now()): Caller | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    if (entry.until <= now) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    return { ...entry.caller, verifiedCustomerIds: [...entry.caller.verifiedCustomerIds] };
+    const caller = this.entries.get(token, now);
+    return caller && { ...caller };
   }
 
   /** Remembers a verified token until min(exp, now + MAX_REUSE_MS). `expSeconds` is the JWT exp claim. */
   set(token: string, caller: Caller, expSeconds: number | undefined, now = Date.now()): void {
     const until = Math.min(expSeconds === undefined ? now : expSeconds * 1000, now + MAX_REUSE_MS);
     if (until <= now) return;
-    this.entries.delete(token);
-    this.entries.set(token, { caller: { ...caller, verifiedCustomerIds: [...caller.verifiedCustomerIds] }, until });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { ...caller }, until);
   }
 }

@@ -35,7 +35,7 @@ export interface AuditTrailOptions {
 }
 
 /** Who the gateway is when it writes the trail; the audit subgraph accepts writes only from role system. */
-export const GATEWAY_CALLER: Caller = { subject: "gateway", name: "Customer 360 gateway", role: "system", organization: "platform", verifiedCustomerIds: [] };
+export const GATEWAY_CALLER: Caller = { subject: "gateway", name: "Customer 360 gateway", role: "system", organization: "platform" };
 
 export type AuditOutcome = "OK" | "PARTIAL" | "ERROR" | "DENIED";
 

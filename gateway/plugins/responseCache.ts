@@ -16,7 +16,7 @@ export const CACHE_STATUS_HEADER = "x-cache";
  */
 function cacheKey(requestContext: GraphQLRequestContextResponseForOperation<GatewayContext>): string {
   const { caller } = requestContext.contextValue;
-  const who = [caller.subject, caller.role, caller.organization, [...caller.verifiedCustomerIds].sort().join(",")];
+  const who = [caller.subject, caller.role, caller.organization];
   const what = [requestContext.queryHash, requestContext.operationName ?? "", JSON.stringify(requestContext.request.variables ?? {})];
   return createHash("sha256").update(JSON.stringify([who, what])).digest("hex");
 }

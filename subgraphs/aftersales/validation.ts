@@ -5,14 +5,7 @@ import { badInput } from "../../common/errorCodes";
  * and always comes back as BAD_USER_INPUT naming the argument.
  */
 
-export const MAX_PAGE = 100;
-
-export function pageSize(first: number, argument = "first"): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw badInput(`${argument} must be between 1 and ${MAX_PAGE}, got ${first}`, { argument });
-  }
-  return first;
-}
+export { checkPageSize as pageSize, MAX_PAGE } from "../kit";
 
 const SHAPES = {
   caseNumber: { pattern: /^CS-[A-Z0-9][A-Z0-9-]{0,60}$/, example: "CS-AL-0001" },

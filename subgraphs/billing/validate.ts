@@ -3,7 +3,6 @@ import { normalizePhone } from "../kit";
 
 const REFERENCE = /^[A-Z0-9][A-Z0-9-]*$/;
 const MAX_REFERENCE = 40;
-export const MAX_PAGE = 100;
 
 /** Account, invoice, outage and dispute ids: trimmed, upper-cased, refused when malformed. */
 export function parseReference(raw: string, argument: string): string {
@@ -19,7 +18,4 @@ export function parseLineNumber(raw: string, argument = "number"): string {
   return normalizePhone(raw) ?? parseReference(raw, argument);
 }
 
-export function pageSize(first: number, argument = "first"): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`${argument} must be between 1 and ${MAX_PAGE}`, { argument });
-  return first;
-}
+export { checkPageSize as pageSize } from "../kit";

@@ -1,11 +1,11 @@
-import { decodeKey, type CustomerDataDeclarations, type MattersQuery, type OwnerRef } from "../kit";
+import { decodeMattersKey, type CustomerDataDeclarations, type OwnerRef } from "../kit";
 import type { ContactAttempt } from "./types/ContactAttempt";
 import type { Customer } from "./types/Customer";
 
 /** A merge page belongs to the person in its key. */
 const keyOwner = (entity: { key: string }): OwnerRef | null => {
-  const { customerId } = decodeKey<Partial<MattersQuery>>(entity.key);
-  return typeof customerId === "string" ? { system: "customers", id: customerId } : null;
+  const { customerId } = decodeMattersKey(entity.key);
+  return { system: "customers", id: customerId };
 };
 
 /**

@@ -1,9 +1,10 @@
 import type { ReferenceResolvers } from "../kit";
 import type { Context } from "./context";
+import { cameThroughEntities } from "./merge/requiresDelivered";
 import { toCustomer } from "./mappers";
 
-/** Representations of the merge entities carry the sources' fields: pass them through whole. */
-const passThrough = { __resolveReference: (representation: Record<string, unknown>) => representation };
+/** Representations of the merge entities carry the sources' fields: pass them through whole, marked as delivered by the planner. */
+const passThrough = { __resolveReference: (representation: Record<string, unknown>) => cameThroughEntities(representation) };
 
 export const referenceResolvers: ReferenceResolvers = {
   Customer: {

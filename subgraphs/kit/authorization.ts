@@ -7,7 +7,8 @@ import { maskMobilesInText } from "../../common/maskPersonalText";
 import type { ReferenceResolvers } from "./buildFederatedSchema";
 import type { SourceContribution } from "./customer360/customer360Source";
 import { maskPhone } from "./customer360/identifiers";
-import { decodeKey, type TimelineQuery } from "./customer360/queryKeys";
+import { contributionField } from "./customer360/contributionContract";
+import { decodeTimelineKey, type TimelineQuery } from "./customer360/queryKeys";
 import { loadTimelineSlice } from "./customer360/reads";
 import type { TimelineEvent } from "./customer360/types";
 
@@ -218,8 +219,8 @@ export function authorizeSource<C extends CallerContext & { db: Kysely<any> }>(c
   const middleware: MiddlewareFn<C> = async ({ context, info, root }, next) => {
     assertCanRead(context.caller);
     let result: unknown;
-    if (isPartner(context.caller) && info.fieldName === `${authorization.source}Events`) {
-      const query = decodeKey<TimelineQuery>((root as { key: string }).key);
+    if (isPartner(context.caller) && info.fieldName === contributionField(authorization.source, "Events")) {
+      const query = decodeTimelineKey((root as { key: unknown }).key);
       const scope = await authorization.partnerTimeline(context, query.ids[identitySystem] ?? []);
       result = scope ? await loadScopedTimelineSlice(context.db, authorization.source, query, scope) : [];
     } else {

@@ -1,4 +1,5 @@
 import { badInput } from "../../common/errorCodes";
+import { checkPageSize } from "../kit";
 
 /*
  * Shapes of the identifiers the retailer issues. A lookup with a value of the wrong shape
@@ -33,12 +34,8 @@ export function hasShape(shape: Shape, value: string): boolean {
 }
 
 export const DEFAULT_PAGE = 20;
-export const MAX_PAGE = 100;
 
 export function parseFirst(first: number | null | undefined): number {
   const value = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE}, got ${value}`, { argument: "first" });
-  }
-  return value;
+  return checkPageSize(value);
 }

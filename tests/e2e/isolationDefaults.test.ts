@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readGatewayConfig } from "../../gateway/config";
-import { startGateway, type RunningGateway } from "../../gateway/createGateway";
+import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { startDelayingProxy, type DelayingProxy } from "../helpers/delayingProxy";
 import { startGraph, ROOT, type Graph } from "../helpers/graphHarness";
 

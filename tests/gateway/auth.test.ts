@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { exportSPKI, SignJWT, type KeyLike } from "jose";
 import { loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
-import { startGateway } from "../../gateway/createGateway";
+import { startGateway } from "../../gateway/startGateway";
 import { expectCodedErrors, startSubgraphs, startTestGateway, type Subgraphs, type TestGateway } from "./helpers/gatewayHarness";
 import { devToken, generateTestKey, signToken, unsignedToken, type TestKey } from "./helpers/tokens";
 

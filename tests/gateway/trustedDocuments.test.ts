@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readGatewayConfig } from "../../gateway/config";
-import { startGateway } from "../../gateway/createGateway";
+import { startGateway } from "../../gateway/startGateway";
 import { loadTrustedDocuments, manifestJson, sha256Hex } from "../../gateway/trustedDocuments";
 import { expectCodedErrors, startSubgraphs, startTestGateway, type Subgraphs, type TestGateway } from "./helpers/gatewayHarness";
 import { devToken } from "./helpers/tokens";

@@ -7,7 +7,7 @@ import { Pool } from "pg";
 import type { Role } from "../../common/caller";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
-import { startGateway, type RunningGateway } from "../../gateway/createGateway";
+import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { writeInternalKeyFiles, type InternalKeyFiles } from "../../scripts/lib/internalKeys";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
 import { openDatabase, type Database } from "../../subgraphs/kit";

@@ -5,7 +5,7 @@ import { SignJWT } from "jose";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
 import { writeInternalKeyFiles } from "../../scripts/lib/internalKeys";
-import { startGateway, type RunningGateway } from "../../gateway/createGateway";
+import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
 import { ROOT } from "./schemaCopy";

@@ -6,12 +6,12 @@ import { importJWK, SignJWT } from "jose";
 import type { Caller } from "../../common/caller";
 import { INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN_ISSUER, internalTokenVerifier, readJwksFile, signerFromJwks, signInternalToken, type InternalSigner } from "../../common/internalToken";
 import { readGatewayConfig } from "../../gateway/config";
-import { startGateway } from "../../gateway/createGateway";
+import { startGateway } from "../../gateway/startGateway";
 import { generateInternalKey, loadOrCreateDevInternalKeys } from "../../scripts/lib/internalKeys";
 import { startSubgraphs, type Subgraphs } from "../gateway/helpers/gatewayHarness";
 import { IDP_ISSUER, startProductionGateway, type ProductionGateway } from "./productionGateway";
 
-const SUPERVISOR: Caller = { subject: "sup-forged", name: "Forged supervisor", role: "supervisor", organization: "platform", verifiedCustomerIds: [] };
+const SUPERVISOR: Caller = { subject: "sup-forged", name: "Forged supervisor", role: "supervisor", organization: "platform" };
 const BILLING_QUERY = JSON.stringify({ query: `{ billingAccount(number: "BA-1001") { number balanceYuan } }` });
 /** The old shared secret's shape: 32+ characters that every subgraph used to accept. */
 const OLD_SECRET = "a".repeat(64);

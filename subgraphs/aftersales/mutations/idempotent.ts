@@ -1,6 +1,5 @@
 import type { Transaction } from "kysely";
-import type { Caller } from "../../../common/caller";
-import { rememberedAnswer, withIdempotency, type ActorInput } from "../../kit";
+import { rememberedAnswer, withIdempotency } from "../../kit";
 import type { Context } from "../context";
 import type { DB } from "../db/tables";
 
@@ -23,7 +22,4 @@ export async function idempotent<T>(ctx: Context, input: { idempotencyKey: strin
   }
 }
 
-/** Timeline actors are the verified caller, never what the request says about itself. */
-export function actorOf(caller: Caller): ActorInput {
-  return { name: caller.name, role: caller.role, organization: caller.organization };
-}
+export { actorOf } from "../../kit";

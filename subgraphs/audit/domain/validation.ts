@@ -7,10 +7,7 @@ import { MAX_ARGUMENTS, MAX_CUSTOMER_IDS, MAX_ENTRIES_PER_CALL, MAX_FIELD_PATH, 
 const ENTRY_ID = /^[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$/;
 const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
-export function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first must be between 1 and 100 (got ${first})`, { argument: "first" });
-  return first;
-}
+export { checkPageSize as checkFirst } from "../../kit";
 
 /** A filter value: non-empty, bounded, no control characters. */
 export function checkFilter(value: string | null | undefined, argument: string): string | undefined {

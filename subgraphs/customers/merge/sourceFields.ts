@@ -10,7 +10,9 @@ import {
   type GraphQLNamedType,
   type GraphQLOutputType,
 } from "graphql";
+import { contributionField, contributionSelection, contributionTypeName, MERGE_ENTITIES, type ContributionKind } from "../../kit";
 import { SOURCES } from "../sources";
+import { assertRequiresDelivered } from "./requiresDelivered";
 
 /*
  * The merge entities carry one @external field per source (`ordersEvents`, `billingMatters`,
@@ -20,38 +22,11 @@ import { SOURCES } from "../sources";
  * classes are loaded, while the source list changes at runtime (watchSources).
  */
 
-const HANDLER = "name team organization tier phone hours since";
-const ACTOR = "name role organization team";
+export type SourceSuffix = ContributionKind;
 
-export const SELECTIONS = {
-  Events: `id at source kind summary actor { ${ACTOR} } subjectType subjectId cursor redacted redactedReason`,
-  Matters:
-    `id source kind title status openedAt priority subjectType subjectId handler { ${HANDLER} } ` +
-    `handoffs { from { ${HANDLER} } to { ${HANDLER} } at reason } ` +
-    `promises { id description dueAt madeBy { ${ACTOR} } status keptAt overdue overdueMinutes overdueText } dueAt overdue redacted redactedReason`,
-  Matches: "system externalId matchedBy",
-} as const;
-
-export type SourceSuffix = keyof typeof SELECTIONS;
-
-/** The kit value type each source field lists. */
-const VALUE_TYPES: Record<SourceSuffix, string> = { Events: "TimelineEvent", Matters: "OpenMatter", Matches: "IdentityRef" };
-
-/** Which merge entity's `result` requires which of every source's fields. */
-export const MERGE_ENTITIES: Record<string, SourceSuffix[]> = {
-  CustomerLookup: ["Matches"],
-  OpenMattersView: ["Matters"],
-  CustomerOverview: ["Events", "Matters"],
-  Timeline: ["Events"],
-};
-
-export function sourceField(source: string, suffix: SourceSuffix): string {
-  return `${source}${suffix}`;
-}
-
-/** The `fields:` selection of `@requires` on a merged field: every source's fields of those kinds. */
-export function requiredSelection(sources: readonly string[], ...suffixes: SourceSuffix[]): string {
-  return suffixes.flatMap((suffix) => sources.map((source) => `${sourceField(source, suffix)} { ${SELECTIONS[suffix]} }`)).join(" ");
+/** The `fields:` selection of `@requires` on a merged field: every source's fields of those kinds, each selecting its whole kit type. */
+export function requiredSelection(schema: GraphQLSchema, sources: readonly string[], ...suffixes: readonly SourceSuffix[]): string {
+  return suffixes.flatMap((suffix) => sources.map((source) => `${contributionField(source, suffix)} { ${contributionSelection(schema, suffix)} }`)).join(" ");
 }
 
 function directive(name: string, fields?: string): ConstDirectiveNode {
@@ -87,13 +62,13 @@ export function withSourceFields(schema: GraphQLSchema, orphans: string[], sourc
       const config = type.toConfig();
       const fields: Record<string, GraphQLFieldConfig<unknown, unknown>> = {};
       for (const [name, field] of Object.entries(config.fields)) {
-        fields[name] = name === "result" ? withDirectives(field, name, [directive("requires", requiredSelection(sources, ...suffixes))]) : field;
+        fields[name] = name === "result" ? withDirectives(field, name, [directive("requires", requiredSelection(schema, sources, ...suffixes))]) : field;
       }
       for (const suffix of suffixes) {
-        const valueType = schema.getType(VALUE_TYPES[suffix]);
-        if (!valueType) throw new Error(`the customers schema lacks ${VALUE_TYPES[suffix]} (list it in orphanedTypes)`);
+        const valueType = schema.getType(contributionTypeName(suffix));
+        if (!valueType) throw new Error(`the customers schema lacks ${contributionTypeName(suffix)} (list it in orphanedTypes)`);
         for (const source of sources) {
-          const name = sourceField(source, suffix);
+          const name = contributionField(source, suffix);
           fields[name] = withDirectives({ type: new GraphQLList(new GraphQLNonNull(valueType)) as GraphQLOutputType }, name, [directive("external")]);
         }
       }
@@ -110,9 +85,10 @@ export function withSourceFields(schema: GraphQLSchema, orphans: string[], sourc
 export function collectSources<T>(root: Record<string, unknown>, suffix: SourceSuffix, asked: (source: string) => boolean) {
   const values: T[] = [];
   const missing: string[] = [];
+  assertRequiresDelivered(root, SOURCES.filter(asked).map((source) => contributionField(source, suffix)));
   for (const source of SOURCES) {
     if (!asked(source)) continue;
-    const contribution = root[sourceField(source, suffix)];
+    const contribution = root[contributionField(source, suffix)];
     if (Array.isArray(contribution)) values.push(...(contribution as T[]));
     else missing.push(source);
   }

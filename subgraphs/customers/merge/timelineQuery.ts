@@ -1,6 +1,5 @@
 import { badInput } from "../../../common/errorCodes";
-import { decodeCursor, type TimelineQuery } from "../../kit";
-import { checkPageSize } from "../resolvers/CustomerResolver";
+import { checkPageSize, decodeCursor, type TimelineQuery } from "../../kit";
 import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { SELF, SOURCES } from "../sources";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../../common/errorCodes";
-import { decodeKey, encodeKey, normalizeIdentifier, type IdentityRef, type LookupQuery } from "../../kit";
+import { decodeLookupKey, encodeKey, normalizeIdentifier, type IdentityRef, type LookupQuery } from "../../kit";
 import type { Context } from "../context";
 import { toCustomer } from "../mappers";
 import { collectSources } from "../merge/sourceFields";
@@ -20,7 +20,7 @@ export class CustomerLookupResolver {
 
   @FieldResolver(() => CustomerLookupResult)
   async result(@Root() root: CustomerLookup, @Ctx() ctx: Context): Promise<CustomerLookupResult> {
-    const query = decodeKey<LookupQuery>(root.key);
+    const query = decodeLookupKey(root.key);
     const { values: refs, missing } = collectSources<IdentityRef>(root as unknown as Record<string, unknown>, "Matches", () => true);
     const matchedBy = new Map<string, Set<string>>();
     const add = (customerId: string, how: string) => (matchedBy.get(customerId) ?? matchedBy.set(customerId, new Set()).get(customerId)!).add(how);

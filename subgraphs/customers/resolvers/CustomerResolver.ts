@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../../common/errorCodes";
-import { cstTime, isPartner, maskPhoneFor, normalizePhone, ownsOrNotPartner } from "../../kit";
+import { checkPageSize, cstTime, isPartner, maskPhoneFor, normalizePhone, ownsOrNotPartner } from "../../kit";
 import type { Context } from "../context";
 import { toComplaint, toContact, toCustomer } from "../mappers";
 import { Complaint } from "../types/Complaint";
@@ -13,10 +13,7 @@ import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "
 
 const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-export function checkPageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first must be between 1 and 100, got ${first}`, { argument: "first" });
-  return first;
-}
+export { checkPageSize };
 
 /**
  * Partners see a customer's name and city, not their other relationships: billing holds

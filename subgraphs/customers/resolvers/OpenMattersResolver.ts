@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { decodeKey, encodeKey, type MattersQuery } from "../../kit";
+import { decodeMattersKey, encodeKey, type MattersQuery } from "../../kit";
 import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { openMattersResult } from "../merge/openMattersResult";
@@ -20,6 +20,6 @@ export class CustomerOpenMattersResolver {
 export class OpenMattersResolver {
   @FieldResolver(() => OpenMattersResult)
   async result(@Root() root: OpenMattersView, @Ctx() ctx: Context): Promise<OpenMattersResult> {
-    return openMattersResult(ctx, root as unknown as Record<string, unknown>, decodeKey<MattersQuery>(root.key));
+    return openMattersResult(ctx, root as unknown as Record<string, unknown>, decodeMattersKey(root.key));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { decodeKey, encodeKey, type TimelineQuery } from "../../kit";
+import { decodeTimelineKey, encodeKey } from "../../kit";
 import type { Context } from "../context";
 import { openMattersResult } from "../merge/openMattersResult";
 import { timelineQuery } from "../merge/timelineQuery";
@@ -30,7 +30,7 @@ export class CustomerOverviewResolver {
 export class OverviewResolver {
   @FieldResolver(() => OverviewResult)
   async result(@Root() root: CustomerOverview, @Ctx() ctx: Context): Promise<OverviewResult> {
-    const query = decodeKey<TimelineQuery>(root.key);
+    const query = decodeTimelineKey(root.key);
     const representation = root as unknown as Record<string, unknown>;
     const [openMatters, timeline] = await Promise.all([
       openMattersResult(ctx, representation, { customerId: query.customerId, ids: query.ids }),

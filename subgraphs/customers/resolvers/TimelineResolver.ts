@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { decodeKey, encodeKey, type TimelineQuery } from "../../kit";
+import { decodeTimelineKey, encodeKey } from "../../kit";
 import type { Context } from "../context";
 import { timelineQuery } from "../merge/timelineQuery";
 import { timelineResult } from "../merge/timelineResult";
@@ -27,6 +27,6 @@ export class CustomerTimelineResolver {
 export class TimelineResolver {
   @FieldResolver(() => TimelineResult)
   async result(@Root() root: Timeline, @Ctx() ctx: Context): Promise<TimelineResult> {
-    return timelineResult(ctx, root as unknown as Record<string, unknown>, decodeKey<TimelineQuery>(root.key));
+    return timelineResult(ctx, root as unknown as Record<string, unknown>, decodeTimelineKey(root.key));
   }
 }

@@ -1,6 +1,6 @@
 import { codedError, ErrorCode } from "../../../common/errorCodes";
 import type { Caller } from "../../../common/caller";
-import { assertCanRead, forbidden, type ActorInput } from "../../kit";
+import { assertCanRead, forbidden } from "../../kit";
 import type { FieldJobsTable } from "../db/tables";
 import { CONTRACTOR_ORG } from "./contractor";
 
@@ -32,6 +32,4 @@ export function assertMayChange(caller: Caller, job: FieldJobsTable): void {
   throw codedError(ErrorCode.FORBIDDEN, `${caller.organization} may not change field job ${job.id}: ask ${job.maker_org}, who ordered it`, { jobId: job.id });
 }
 
-export function actorOf(caller: Caller): ActorInput {
-  return { name: caller.name, role: caller.role, organization: caller.organization };
-}
+export { actorOf } from "../../kit";

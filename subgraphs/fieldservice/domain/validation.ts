@@ -9,10 +9,7 @@ export function checkJobId(value: string, argument = "id"): string {
   return id;
 }
 
-export function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first must be between 1 and 100 (got ${first})`, { argument: "first" });
-  return first;
-}
+export { checkPageSize as checkFirst } from "../../kit";
 
 export function checkEta(value: string): string {
   const ms = Date.parse(value);

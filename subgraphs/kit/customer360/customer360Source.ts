@@ -3,7 +3,8 @@ import type { SubgraphContext } from "../subgraphDefinition";
 import type { ReferenceResolvers } from "../buildFederatedSchema";
 import type { CustomerDataDeclarations, OwnerRef } from "../customerData";
 import type { NormalizedIdentifier } from "./identifiers";
-import { decodeKey, type LookupQuery, type MattersQuery, type TimelineQuery } from "./queryKeys";
+import { contributionField } from "./contributionContract";
+import { decodeLookupKey, decodeMattersKey, decodeTimelineKey } from "./queryKeys";
 import { completeMatters, loadTimelineSlice, type MatterRecord } from "./reads";
 import { IdentityRef, OpenMatter, TimelineEvent } from "./types";
 
@@ -78,11 +79,11 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
   }
 
   const timelineSlice = (context: Context, key: string) => {
-    const query = decodeKey<TimelineQuery>(key);
+    const query = decodeTimelineKey(key);
     return loadTimelineSlice(context.db, source, query, query.ids[identitySystem] ?? []);
   };
   const openMatters = async (context: Context, key: string) => {
-    const query = decodeKey<MattersQuery>(key);
+    const query = decodeMattersKey(key);
     const ownerIds = query.ids[identitySystem] ?? [];
     if (!options.openMatters || ownerIds.length === 0) return [];
     return completeMatters(context.db, source, await options.openMatters(context, ownerIds));
@@ -90,7 +91,7 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
 
   @Resolver(() => TimelineEntity)
   class TimelineSourceResolver {
-    @FieldResolver(() => [TimelineEvent], { name: `${source}Events`, nullable: true, description: `This source's slice of the timeline page` })
+    @FieldResolver(() => [TimelineEvent], { name: contributionField(source, "Events"), nullable: true, description: `This source's slice of the timeline page` })
     async events(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<TimelineEvent[]> {
       return timelineSlice(context, root.key);
     }
@@ -98,7 +99,7 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
 
   @Resolver(() => OpenMattersEntity)
   class MattersSourceResolver {
-    @FieldResolver(() => [OpenMatter], { name: `${source}Matters`, nullable: true, description: `This source's open matters` })
+    @FieldResolver(() => [OpenMatter], { name: contributionField(source, "Matters"), nullable: true, description: `This source's open matters` })
     async matters(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<OpenMatter[]> {
       return openMatters(context, root.key);
     }
@@ -107,12 +108,12 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
   // The overview's key is a timeline query; it also carries what open matters need (customer, ids).
   @Resolver(() => OverviewEntity)
   class OverviewSourceResolver {
-    @FieldResolver(() => [TimelineEvent], { name: `${source}Events`, nullable: true, description: `This source's slice of the timeline page` })
+    @FieldResolver(() => [TimelineEvent], { name: contributionField(source, "Events"), nullable: true, description: `This source's slice of the timeline page` })
     async events(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<TimelineEvent[]> {
       return timelineSlice(context, root.key);
     }
 
-    @FieldResolver(() => [OpenMatter], { name: `${source}Matters`, nullable: true, description: `This source's open matters` })
+    @FieldResolver(() => [OpenMatter], { name: contributionField(source, "Matters"), nullable: true, description: `This source's open matters` })
     async matters(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<OpenMatter[]> {
       return openMatters(context, root.key);
     }
@@ -120,19 +121,19 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
 
   @Resolver(() => LookupEntity)
   class LookupSourceResolver {
-    @FieldResolver(() => [IdentityRef], { name: `${source}Matches`, nullable: true, description: `Identities in ${source} the identifier points to` })
+    @FieldResolver(() => [IdentityRef], { name: contributionField(source, "Matches"), nullable: true, description: `Identities in ${source} the identifier points to` })
     async matches(@Root() root: KeyedEntity, @Ctx() context: Context): Promise<IdentityRef[]> {
       if (!options.lookup) return [];
-      return options.lookup(context, decodeKey<LookupQuery>(root.key) as NormalizedIdentifier);
+      return options.lookup(context, decodeLookupKey(root.key) as NormalizedIdentifier);
     }
   }
 
   const byKey = { __resolveReference: (reference: KeyedEntity) => ({ key: reference.key }) };
   // A merge entity's slice belongs to the person in its key and to their ids in this source's system.
   const keyOwners = (entity: KeyedEntity): OwnerRef[] => {
-    const query = decodeKey<Partial<MattersQuery>>(entity.key);
-    const ids = Array.isArray(query.ids?.[identitySystem]) ? query.ids![identitySystem] : [];
-    return [...(typeof query.customerId === "string" ? [{ system: "customers", id: query.customerId }] : []), ...ids.map((id) => ({ system: identitySystem, id: String(id) }))];
+    const query = decodeMattersKey(entity.key);
+    const ids = query.ids[identitySystem] ?? [];
+    return [{ system: "customers", id: query.customerId }, ...ids.map((id) => ({ system: identitySystem, id }))];
   };
   return {
     resolvers: [TimelineSourceResolver, MattersSourceResolver, LookupSourceResolver, OverviewSourceResolver],

@@ -1,4 +1,5 @@
 import { badInput } from "../../../common/errorCodes";
+import type { IdentifierKind } from "./identifiers";
 
 /*
  * The merge entities' keys. Federation @requires selections are static, so the page
@@ -29,7 +30,7 @@ export interface MattersQuery {
 
 export interface LookupQuery {
   /** What the rep typed, normalized. */
-  kind: string;
+  kind: IdentifierKind;
   value: string;
 }
 
@@ -37,30 +38,73 @@ export function encodeKey(value: object): string {
   return JSON.stringify(value);
 }
 
-export function decodeKey<T>(key: string): T {
+/*
+ * Decoding checks the shape of each kind of key: a key comes over the network (a gateway
+ * that skipped @requires, a hand-made _entities call), and a wrong one must be a coded
+ * error that names what is wrong, not a page of silently empty slices.
+ */
+type Json = Record<string, unknown>;
+type Check = (value: unknown) => boolean;
+
+const isString: Check = (v) => typeof v === "string";
+const isStringOrNull: Check = (v) => v === null || typeof v === "string";
+const isStringsOrNull: Check = (v) => v === null || (Array.isArray(v) && v.every(isString));
+const isPageSize: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
+const isIdentityIds: Check = (v) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((ids) => Array.isArray(ids) && ids.every(isString));
+const IDENTIFIER_KINDS = ["phone", "email", "reference"];
+
+const TIMELINE_SHAPE: Record<keyof TimelineQuery, [Check, string]> = {
+  customerId: [isString, "a string"],
+  first: [isPageSize, "a non-negative integer"],
+  after: [isStringOrNull, "a string or null"],
+  sources: [isStringsOrNull, "a list of strings or null"],
+  kinds: [isStringsOrNull, "a list of strings or null"],
+  since: [isStringOrNull, "a string or null"],
+  until: [isStringOrNull, "a string or null"],
+  ids: [isIdentityIds, "an object of string lists per system"],
+};
+const MATTERS_SHAPE: Record<keyof MattersQuery, [Check, string]> = { customerId: TIMELINE_SHAPE.customerId, ids: TIMELINE_SHAPE.ids };
+const LOOKUP_SHAPE: Record<keyof LookupQuery, [Check, string]> = {
+  kind: [(v) => IDENTIFIER_KINDS.includes(v as string), `one of ${IDENTIFIER_KINDS.join(", ")}`],
+  value: [isString, "a string"],
+};
+
+function parseKey(key: unknown, what: string): Json {
+  if (typeof key !== "string") throw badInput(`the ${what} key must be a string`, { argument: "key" });
+  let value: unknown;
   try {
-    return JSON.parse(key) as T;
+    value = JSON.parse(key);
   } catch {
-    throw badInput("malformed query key");
+    throw badInput(`the ${what} key is not JSON`, { argument: "key" });
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw badInput(`the ${what} key must be a JSON object`, { argument: "key" });
+  return value as Json;
 }
 
-/** Position of an entry in newest-first order: (at, id) descending. */
-export interface Cursor {
-  at: string;
-  id: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString("base64url");
-}
-
-export function decodeCursor(raw: string): Cursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "string" && typeof id === "string" && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through to the coded error
+function checkShape<T>(key: unknown, what: string, shape: Record<string, [Check, string]>): T {
+  const value = parseKey(key, what);
+  for (const [field, [check, expected]] of Object.entries(shape)) {
+    if (!(field in value)) throw badInput(`the ${what} key lacks "${field}"`, { argument: "key", field });
+    if (!check(value[field])) throw badInput(`the ${what} key's "${field}" must be ${expected}`, { argument: "key", field });
   }
-  throw badInput(`"${raw}" is not a timeline cursor; pass an entry's cursor or pageInfo.endCursor`, { argument: "after" });
+  return value as T;
 }
+
+/** A Timeline or CustomerOverview key: the whole timeline query. */
+export function decodeTimelineKey(key: unknown): TimelineQuery {
+  return checkShape<TimelineQuery>(key, "timeline", TIMELINE_SHAPE);
+}
+
+/** An OpenMattersView key, or the matters part of a timeline key (it carries customerId and ids too). */
+export function decodeMattersKey(key: unknown): MattersQuery {
+  const query = checkShape<MattersQuery>(key, "open matters", MATTERS_SHAPE);
+  return { customerId: query.customerId, ids: query.ids };
+}
+
+/** A CustomerLookup key: the identifier the rep typed, normalized. */
+export function decodeLookupKey(key: unknown): LookupQuery {
+  return checkShape<LookupQuery>(key, "lookup", LOOKUP_SHAPE);
+}
+
+export { decodeCursor, encodeCursor, type Cursor } from "../cursor";

@@ -8,10 +8,7 @@ export function checkLoginId(value: string, argument = "id"): string {
   return value;
 }
 
-export function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first must be between 1 and 100 (got ${first})`, { argument: "first" });
-  return first;
-}
+export { checkPageSize as checkFirst } from "../../kit";
 
 export function checkIdempotencyKey(key: string): string {
   if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });

@@ -1,6 +1,6 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { badInput, codedError, conflict, ErrorCode, notFound } from "../../../common/errorCodes";
-import { maskPhone, recordEvent, withIdempotency } from "../../kit";
+import { actorOf, maskPhone, recordEvent, withIdempotency } from "../../kit";
 import type { Context } from "../context";
 import type { IdentityVerificationsTable } from "../db/tables";
 import { IdentityVerificationMethod } from "../types/enums";
@@ -23,11 +23,6 @@ function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a, "hex");
   const right = Buffer.from(b, "hex");
   return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function actorOf(context: Context) {
-  const { name, role, organization } = context.caller;
-  return { name, role, organization };
 }
 
 /**
@@ -82,7 +77,7 @@ export async function startVerification(context: Context, loginId: string, idemp
       at: now.toISOString(),
       kind: "VERIFICATION_CODE_SENT",
       summary: `Identity verification code sent by SMS to ${maskedDestination} at the request of ${context.caller.name} (${context.caller.organization})`,
-      actor: actorOf(context),
+      actor: actorOf(context.caller),
       subjectType: "SecurityLogin",
       subjectId: loginId,
     });
@@ -141,7 +136,7 @@ export async function confirmVerification(context: Context, challengeId: string,
           at: now.toISOString(),
           kind: "VERIFICATION_FAILED",
           summary: `Identity verification failed: ${MAX_WRONG_CODES} wrong codes given to ${context.caller.name} (${context.caller.organization})`,
-          actor: actorOf(context),
+          actor: actorOf(context.caller),
           subjectType: "SecurityLogin",
           subjectId: challenge.login_id,
         });
@@ -174,7 +169,7 @@ export async function confirmVerification(context: Context, challengeId: string,
       at: now.toISOString(),
       kind: "VERIFICATION_PASSED",
       summary: `Customer's identity verified with an SMS code by ${context.caller.name} (${context.caller.organization})`,
-      actor: actorOf(context),
+      actor: actorOf(context.caller),
       subjectType: "SecurityLogin",
       subjectId: challenge.login_id,
     });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { readGatewayConfig } from "../../../gateway/config";
-import { startGateway, type RunningGateway } from "../../../gateway/createGateway";
+import { startGateway, type RunningGateway } from "../../../gateway/startGateway";
 import { composeSupergraph } from "../../../schema/tooling/composeSupergraph";
 import { printSubgraphSdl } from "../../../schema/tooling/printSubgraphSdl";
 import { readSupergraphConfig } from "../../../schema/tooling/supergraphConfig";

@@ -4,7 +4,7 @@ import type { DB } from "../../../subgraphs/aftersales/db/tables";
 import type { Kysely } from "kysely";
 
 /** A Jiangcheng Cable TV rep (S5): the provider records the customer's own fix. */
-export const REP_PROVIDER: Caller = { subject: "rep-jc-he", name: "何丽 He Li", role: "rep", organization: "jiangcheng", verifiedCustomerIds: [] };
+export const REP_PROVIDER: Caller = { subject: "rep-jc-he", name: "何丽 He Li", role: "rep", organization: "jiangcheng" };
 
 
 /** `count` cases for one owner and one retailer order, each with a visit: the "large answer". */

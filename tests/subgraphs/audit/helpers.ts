@@ -1,9 +1,9 @@
 import type { Caller } from "../../../common/caller";
 import type { AuditEntryInput } from "../../../gateway/plugins/auditTrail";
 
-export const SYSTEM: Caller = { subject: "gateway", name: "Customer 360 gateway", role: "system", organization: "platform", verifiedCustomerIds: [] };
-export const ANALYST: Caller = { subject: "analyst-ma", name: "马分析 Analyst Ma", role: "analyst", organization: "platform", verifiedCustomerIds: [] };
-export const PARTNER: Caller = { subject: "partner-ht", name: "恒通 Hengtong partner desk", role: "partner", organization: "hengtong", verifiedCustomerIds: [] };
+export const SYSTEM: Caller = { subject: "gateway", name: "Customer 360 gateway", role: "system", organization: "platform" };
+export const ANALYST: Caller = { subject: "analyst-ma", name: "马分析 Analyst Ma", role: "analyst", organization: "platform" };
+export const PARTNER: Caller = { subject: "partner-ht", name: "恒通 Hengtong partner desk", role: "partner", organization: "hengtong" };
 
 export const RECORD = `mutation Record($entries: [AuditEntryInput!]!) { recordAuditEntries(entries: $entries) }`;
 

@@ -46,8 +46,9 @@ const resolvers = {
   },
   Mutation: { addContactNote: () => true },
   Customer: {
-    phone: (customer: { id: string }, _: unknown, context: GatewayContext) => {
-      if (!context.caller.verifiedCustomerIds.includes(customer.id)) throw codedError(ErrorCode.VERIFICATION_REQUIRED, "verify the caller first");
+    // A guarded detail: refused to everyone but supervisors (no test caller here is one).
+    phone: (_customer: unknown, _: unknown, context: GatewayContext) => {
+      if (context.caller.role !== "supervisor") throw codedError(ErrorCode.VERIFICATION_REQUIRED, "verify the caller first");
       return "+86 137 6666 0606";
     },
     orders: (customer: { id: string }) => {

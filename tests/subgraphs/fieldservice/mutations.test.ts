@@ -5,7 +5,7 @@ import { REP_MAKER, REP_RETAILER } from "../../helpers/testCaller";
 import { fieldserviceSubgraph } from "../../../subgraphs/fieldservice/subgraph";
 import type { DB } from "../../../subgraphs/fieldservice/db/tables";
 
-const DISPATCHER: Caller = { subject: "kx-dispatch-li", name: "李调度 Dispatcher Li", role: "partner", organization: "kuaixiu", verifiedCustomerIds: [] };
+const DISPATCHER: Caller = { subject: "kx-dispatch-li", name: "李调度 Dispatcher Li", role: "partner", organization: "kuaixiu" };
 
 const ETA = `mutation E($jobId: ID!, $eta: String!, $note: String, $key: String!) { updateFieldJobEta(jobId: $jobId, eta: $eta, note: $note, idempotencyKey: $key) { id eta status updatedAt } }`;
 const CANCEL = `mutation C($jobId: ID!, $reason: String!, $key: String!) { cancelFieldJob(jobId: $jobId, reason: $reason, idempotencyKey: $key) { id status cancelReason eta } }`;

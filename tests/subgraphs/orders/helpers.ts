@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import type { Caller } from "../../../common/caller";
 import type { DB } from "../../../subgraphs/orders/db/tables";
 
-export const ANALYST: Caller = { subject: "analyst-gu", name: "顾分析 Analyst Gu", role: "analyst", organization: "platform", verifiedCustomerIds: [] };
-export const REP_LENOVO: Caller = { subject: "rep-lenovo-zheng", name: "郑婷 Zheng Ting", role: "rep", organization: "lenovo", verifiedCustomerIds: [] };
+export const ANALYST: Caller = { subject: "analyst-gu", name: "顾分析 Analyst Gu", role: "analyst", organization: "platform" };
+export const REP_LENOVO: Caller = { subject: "rep-lenovo-zheng", name: "郑婷 Zheng Ting", role: "rep", organization: "lenovo" };
 
 let keys = 0;
 export function freshKey(label: string): string {

@@ -3,7 +3,7 @@ import type { Caller } from "../../../common/caller";
 import type { DB } from "../../../subgraphs/security/db/tables";
 import type { TestSubgraph } from "../../helpers/subgraphHarness";
 
-export const ANALYST: Caller = { subject: "analyst-gu", name: "顾分析 Analyst Gu", role: "analyst", organization: "platform", verifiedCustomerIds: [] };
+export const ANALYST: Caller = { subject: "analyst-gu", name: "顾分析 Analyst Gu", role: "analyst", organization: "platform" };
 
 export const START = `mutation Start($loginId: ID!, $key: String!) {
   startIdentityVerification(loginId: $loginId, method: SMS_CODE, idempotencyKey: $key) { id loginId method maskedDestination expiresAt attemptsAllowed devCode }
