@@ -18,6 +18,7 @@ const WORDS: Record<ErrorCode, string> = {
   RATE_LIMITED: "Too many requests from you just now. Wait a moment and try again.",
   PAYLOAD_TOO_LARGE: "The request was too large.",
   OPERATION_NOT_TRUSTED: "This console's request is not in the gateway's trusted operations (the console and the gateway are out of step).",
+  REQUIRES_NOT_DELIVERED: "The gateway did not pass one party's part of this answer to the merge; this is a gateway fault, not missing data. Report it.",
   DATABASE_UNAVAILABLE: "A party's database is not answering right now; try again in a moment.",
 };
 
