@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
+import { createEventTables } from "../events/outboxTables";
 
 /*
  * Tables every subgraph keeps for the single question, created by one migration that each
@@ -163,4 +164,7 @@ export async function upgradeIdempotencyKeys(db: Kysely<any>): Promise<void> {
  */
 export const CUSTOMER360_MIGRATIONS: Record<string, Migration> = {
   "002_idempotency_per_caller": { up: upgradeIdempotencyKeys },
+  // The event backbone: outbox (written with every timeline entry), inbox, dead letters.
+  // Numbered 004 because security already has its own 003 (migrations run in name order).
+  "004_event_outbox": { up: createEventTables },
 };

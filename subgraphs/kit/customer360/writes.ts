@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Customer360Tables } from "./tables";
+import { writeOutboxEvent } from "../events/writeOutboxEvent";
 
 export interface ActorInput {
   name: string;
@@ -20,9 +21,16 @@ export interface EventInput {
   actor?: ActorInput | null;
   subjectType: string;
   subjectId: string;
+  /** Typed fields of the domain event beyond subject and summary (events/catalogue.ts). */
+  payload?: Record<string, unknown>;
 }
 
-/** Appends one timeline event. Every state change a customer should see writes one. */
+/**
+ * Appends one timeline event and, with the same id on the same connection (so in the
+ * mutation's transaction), its domain event to the outbox: one source of truth for what
+ * happened. Seeded history (a stable `id` given) is not published: it happened before any
+ * consumer existed, and replaying it would re-trigger reactions the seeds already contain.
+ */
 export async function recordEvent(db: Kysely<any>, event: EventInput): Promise<string> {
   const id = event.id ?? randomUUID();
   await (db as Kysely<Customer360Tables>)
@@ -41,6 +49,16 @@ export async function recordEvent(db: Kysely<any>, event: EventInput): Promise<s
       subject_id: event.subjectId,
     })
     .execute();
+  if (event.id === undefined) {
+    await writeOutboxEvent(db, {
+      id,
+      kind: event.kind,
+      ownerId: event.ownerId,
+      at: event.at,
+      actor: event.actor ?? null,
+      payload: { subjectType: event.subjectType, subjectId: event.subjectId, summary: event.summary, ...event.payload },
+    });
+  }
   return id;
 }
 

@@ -1,0 +1,64 @@
+/*
+ * The domain event catalogue, declared once. Each timeline kind a mutation records maps to
+ * one event type; the full type on the wire is `<source>.<type>` (the source is the
+ * subgraph whose outbox holds it, e.g. `aftersales.visit.cancelled`). Versioning rule: a
+ * version only ever gains optional payload fields; removing or changing a field is a new
+ * version, published alongside the old one until every consumer has moved.
+ */
+
+/** What every event's payload carries: the thing that changed and the timeline line. */
+export interface BasePayload {
+  subjectType: string;
+  subjectId: string;
+  summary: string;
+}
+
+export interface EventCatalogue {
+  "visit.cancelled": BasePayload & { caseNumber?: string; reason?: string };
+  "visit.rescheduled": BasePayload & { caseNumber?: string; previousVisitId?: string; windowStart?: string; windowEnd?: string };
+  "case.resolved_by_customer": BasePayload & { caseNumber?: string; reason?: string };
+  "callback.cancelled": BasePayload;
+  "engineering_task.cancelled": BasePayload;
+  "contact.logged": BasePayload;
+  "dispute.opened": BasePayload;
+  "value_added_service.ordered": BasePayload;
+  "job.cancelled": BasePayload;
+  "job.eta_updated": BasePayload;
+  "login.unlocked": BasePayload;
+  "verification.code_sent": BasePayload;
+  "verification.failed": BasePayload;
+  "verification.passed": BasePayload;
+}
+
+export type EventType = keyof EventCatalogue;
+
+interface CatalogueEntry {
+  type: EventType;
+  version: number;
+}
+
+/** Timeline kind -> event type and its current version. */
+export const EVENT_TYPES_BY_KIND: Record<string, CatalogueEntry> = {
+  VISIT_CANCELLED: { type: "visit.cancelled", version: 1 },
+  VISIT_RESCHEDULED: { type: "visit.rescheduled", version: 1 },
+  CASE_RESOLVED_BY_CUSTOMER: { type: "case.resolved_by_customer", version: 1 },
+  CALLBACK_CANCELLED: { type: "callback.cancelled", version: 1 },
+  ENGINEERING_TASK_CANCELLED: { type: "engineering_task.cancelled", version: 1 },
+  CONTACT_LOGGED: { type: "contact.logged", version: 1 },
+  DISPUTE_OPENED: { type: "dispute.opened", version: 1 },
+  VAS_ORDERED: { type: "value_added_service.ordered", version: 1 },
+  JOB_CANCELLED: { type: "job.cancelled", version: 1 },
+  ETA_UPDATED: { type: "job.eta_updated", version: 1 },
+  LOGIN_UNLOCKED: { type: "login.unlocked", version: 1 },
+  VERIFICATION_CODE_SENT: { type: "verification.code_sent", version: 1 },
+  VERIFICATION_FAILED: { type: "verification.failed", version: 1 },
+  VERIFICATION_PASSED: { type: "verification.passed", version: 1 },
+};
+
+/**
+ * The event type for a timeline kind. A kind not in the catalogue still publishes (under
+ * its lower-cased kind, version 1) so no state change is silent; adding it here types it.
+ */
+export function eventTypeForKind(kind: string): CatalogueEntry {
+  return EVENT_TYPES_BY_KIND[kind] ?? { type: kind.toLowerCase() as EventType, version: 1 };
+}
