@@ -6,6 +6,7 @@ import type { AccessMatrix } from "./accessMatrix";
 import type { ReferenceResolvers } from "./buildFederatedSchema";
 import type { CustomerDataDeclarations, OwnerRef } from "./customerData";
 import type { SyntheticSeeder } from "./synthetic";
+import type { Reaction } from "./events/reaction";
 
 /** What every resolver of a subgraph receives as `@Ctx()`: built fresh for each request. */
 export interface SubgraphContext<DB, Loaders> {
@@ -59,4 +60,6 @@ export interface SubgraphDefinition<DB, Loaders> {
    * changed); the running server then serves the new schema without a restart. Returns a stop function.
    */
   watchSchema?: (changed: () => void) => () => void;
+  /** How this subgraph reacts to other parties' domain events (kit/events/reaction.ts); run by the kit. */
+  reactions?: Reaction<DB>[];
 }
