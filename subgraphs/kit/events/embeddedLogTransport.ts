@@ -105,7 +105,9 @@ export async function openEmbeddedLog(location: EventLogLocation = {}): Promise<
       await client.end();
     }
     const pool = new Pool({ connectionString: url, max: 3, options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 });
-    pool.on("error", () => undefined); // a dropped idle connection is replaced on the next query
+    // A dropped connection (idle, or checked out) must not end the process: the next query opens a new one.
+    pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     return new EmbeddedLogTransport(new Kysely<any>({ dialect: new PostgresDialect({ pool }) }), "postgres", `postgres schema ${schema}`);
   }
   const dir = path.resolve(location.dataDir || process.env.DATA_DIR || "data");
