@@ -6,7 +6,7 @@ import type { Context } from "../context";
 import { toDevice } from "../mappers";
 import type { DeviceRegistration } from "../types/DeviceRegistration";
 import type { RegisterDeviceInput } from "../types/RegisterDeviceInput";
-import { identifier } from "../validation";
+import { identifier, makerCode } from "../validation";
 import { actorOf, idempotent } from "./idempotent";
 
 const ORDER_NUMBER = /^YG-\d{8}-\d{4,9}$/;
@@ -21,7 +21,8 @@ export async function registerDevice(ctx: Context, input: RegisterDeviceInput): 
   const caller = ctx.caller;
   assertCanWrite(caller, "register devices");
   if (caller.role !== "partner") throw forbidden("devices are registered by their maker (a partner of the maker's organization)", { role: caller.role });
-  const maker = caller.organization;
+  const maker = makerCode(input.maker ?? "");
+  if (maker !== caller.organization) throw forbidden(`${caller.organization} may not register ${maker}'s devices: a maker registers only its own`, { maker });
   const serial = identifier(input.serial, "serial", "serial");
   const model = identifier(input.model, "model", "model");
   const productName = optionalText(input.productName, "productName", 200) ?? model;

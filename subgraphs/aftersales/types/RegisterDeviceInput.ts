@@ -13,6 +13,7 @@ export class DeviceOwnerInput {
 
 @InputType({ description: "A device the maker registers (warranty registration) for its owner." })
 export class RegisterDeviceInput {
+  @Field({ description: "The maker's organization code (aolan); a partner registers only its own organization's devices" }) maker!: string;
   @Field({ description: "Model (AL-EH60)" }) model!: string;
   @Field({ description: "Serial number (AL-EH60-88001); unique per device" }) serial!: string;
   @Field(() => String, { nullable: true, description: "Product name as the maker writes it; the model when omitted" }) productName?: string | null;
