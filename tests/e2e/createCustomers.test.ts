@@ -79,7 +79,7 @@ describeEachDatabase("creating new customers through the graph", (target) => {
   it("gives the maker its registration, device, case and visit, and publishes them", async () => {
     expect(person.makerRegistrationId).toMatch(/^MR-AOLAN-N\d{8}$/);
     const { body } = await graph.query(
-      `query($id: ID!, $c: String!, $v: String!) {
+      `query($id: String!, $c: String!, $v: String!) {
         makerCustomer(id: $id) { id maker name city phoneMasked devices { serial model retailerOrderNumber } }
         serviceCase(number: $c) { number status maker channel parties { organization role } visits { id status } }
         visit(id: $v) { id status technician { id } }
@@ -188,7 +188,8 @@ describeEachDatabase("creating new customers through the graph", (target) => {
     const analyst = await graph.query(RECORD_ORDER, { input: { buyer: BUYER, lines: [{ sku: "AL-EH60" }], idempotencyKey: "analyst-order" } }, { caller: { role: "analyst", org: "platform", sub: "analyst-1" } });
     expect(codesOf(analyst.body)[0].code).toBe("FORBIDDEN");
     // Huawei does not see Aolan's new registration either.
-    const peek = await graph.query(`query($id: ID!) { makerCustomer(id: $id) { id name } }`, { id: person.makerRegistrationId }, { caller: HUAWEI });
+    const peek = await graph.query(`query($id: String!) { makerCustomer(id: $id) { id name } }`, { id: person.makerRegistrationId }, { caller: HUAWEI });
     expect(peek.body.data?.makerCustomer ?? null).toBeNull();
+    expect(codesOf(peek.body)[0].code).toBe("FORBIDDEN");
   });
 });
