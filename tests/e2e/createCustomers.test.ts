@@ -35,7 +35,7 @@ describeEachDatabase("creating new customers through the graph", (target) => {
   beforeAll(async () => {
     graph = await startGraph(target);
     person = await createPersonThroughGraph(graph, { ...BUYER, keyPrefix: "chen-xin" });
-  });
+  }, 180_000);
   afterAll(() => graph?.stop());
 
   it("gives the retailer a new customer with the order, and publishes identity.registered and order.recorded", async () => {
