@@ -14,5 +14,7 @@ export const accessMatrix: AccessMatrix = {
     resolveCaseByCustomer: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Close a case the customer fixed; a partner only on cases it may see." },
     cancelVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Cancel a visit; a partner only on cases it may see." },
     rescheduleVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Move a visit; a partner only on cases it may see." },
+    registerDevice: { rep: "deny", supervisor: "deny", partner: "own-organization", analyst: "deny", why: "A maker registers its own devices for their owners, creating its registration when new." },
+    openServiceCase: { rep: "deny", supervisor: "deny", partner: "own-organization", analyst: "deny", why: "A maker opens a case (and books a visit) for its own registered devices." },
   },
 };

@@ -1,6 +1,8 @@
 import type { CustomerDataDeclarations } from "../kit";
 import { aftersalesSource } from "./customer360";
 import type { Device } from "./types/Device";
+import type { DeviceRegistration } from "./types/DeviceRegistration";
+import type { OpenedServiceCase } from "./types/OpenedServiceCase";
 import type { MakerCustomer } from "./types/MakerCustomer";
 import type { ServiceCase } from "./types/ServiceCase";
 import type { Visit } from "./types/Visit";
@@ -12,6 +14,8 @@ export const customerData: CustomerDataDeclarations = {
   Device: (device: Device) => ({ system: "aftersales", id: device.ownerId }),
   ServiceCase: (serviceCase: ServiceCase) => ({ system: "aftersales", id: serviceCase.ownerId }),
   Visit: (visit: Visit) => ({ system: "aftersales", id: visit.ownerId }),
+  DeviceRegistration: (registration: DeviceRegistration) => ({ system: "aftersales", id: registration.makerCustomerId }),
+  OpenedServiceCase: (opened: OpenedServiceCase) => ({ system: "aftersales", id: opened.ownerId }),
   Entitlement: "via-parent",
   Callback: "via-parent",
   EngineeringTask: "via-parent",

@@ -4,6 +4,7 @@ import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
 import { CaseMutationResolver } from "./resolvers/CaseMutationResolver";
+import { CreationMutationResolver } from "./resolvers/CreationMutationResolver";
 import { DeviceResolver } from "./resolvers/DeviceResolver";
 import { KnownIssueResolver } from "./resolvers/KnownIssueResolver";
 import { MakerCustomerResolver } from "./resolvers/MakerCustomerResolver";
@@ -39,6 +40,7 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     ServiceArrangementResolver,
     OrderResolver,
     ...aftersalesSource.resolvers,
+    CreationMutationResolver,
   ]),
   orphanedTypes: [Order, ...aftersalesSource.orphanedTypes],
   referenceResolvers: guardReferences({ ...referenceResolvers, ...aftersalesSource.referenceResolvers }),

@@ -7,6 +7,7 @@ import { FieldJobMutationResolver } from "./resolvers/FieldJobMutationResolver";
 import { FieldJobResolver } from "./resolvers/FieldJobResolver";
 import { referenceResolvers } from "./resolvers/references";
 import { VisitResolver } from "./resolvers/VisitResolver";
+import { jobForScheduledVisit } from "./reactions/jobForScheduledVisit";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { Visit } from "./types/Visit";
@@ -32,4 +33,5 @@ export const fieldserviceSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  reactions: [jobForScheduledVisit],
 };

@@ -1,6 +1,7 @@
 import type { CustomerDataDeclarations } from "../kit";
 import { customer360 } from "./customer360";
 import type { Order } from "./types/Order";
+import type { RecordOrderResult } from "./types/RecordOrderResult";
 import type { RetailerCustomer } from "./types/RetailerCustomer";
 import type { ReturnRequest } from "./types/ReturnRequest";
 import type { ValueAddedServiceOrder } from "./types/ValueAddedServiceOrder";
@@ -13,6 +14,7 @@ export const customerData: CustomerDataDeclarations = {
   ReturnRequest: (request: ReturnRequest) => ({ system: "orders", id: request.customerId }),
   ValueAddedServiceOrder: (service: ValueAddedServiceOrder) => ({ system: "orders", id: service.customerId }),
   OrderLine: "via-parent",
+  RecordOrderResult: (result: RecordOrderResult) => ({ system: "orders", id: result.customerId }),
   // A maker's case as the retailer extends it: the key; what it returns (services sold) reports itself.
   ServiceCase: "not-customer-data",
   Product: "not-customer-data",

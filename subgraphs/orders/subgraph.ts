@@ -6,6 +6,7 @@ import { createLoaders, type Loaders } from "./loaders";
 import { OrderLineResolver } from "./resolvers/OrderLineResolver";
 import { OrderResolver } from "./resolvers/OrderResolver";
 import { referenceResolvers } from "./resolvers/references";
+import { RecordOrderResolver } from "./resolvers/RecordOrderResolver";
 import { RetailerCustomerResolver } from "./resolvers/RetailerCustomerResolver";
 import { ReturnRequestResolver } from "./resolvers/ReturnRequestResolver";
 import { ServiceCaseResolver } from "./resolvers/ServiceCaseResolver";
@@ -31,6 +32,7 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
     ValueAddedServiceOrderResolver,
     ServiceCaseResolver,
     ...customer360.resolvers,
+    RecordOrderResolver,
   ]),
   orphanedTypes: [ServiceCase, ...customer360.orphanedTypes],
   referenceResolvers: guardReferences({ ...referenceResolvers, ...customer360.referenceResolvers }),

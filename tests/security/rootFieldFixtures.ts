@@ -141,3 +141,38 @@ export const MUTATION_FIXTURES: Record<string, () => RootFieldFixture> = {
     marker: "u-lina",
   }),
 };
+
+/** A serial no seed has, fresh per request (registerDevice refuses a serial registered before). */
+const freshSerial = () => `AL-EH60-FX${process.pid}${Date.now() % 1_000_000}${++keys}`;
+const inTwoDays = (hours: number) => new Date(Date.now() + 2 * 86_400_000 + hours * 3_600_000).toISOString();
+
+// Issue 13 item 5: creating new customers' records through the graph (tests/e2e/createCustomers.test.ts).
+Object.assign(MUTATION_FIXTURES, {
+  recordOrder: () => ({
+    document: `mutation($k: String!) { recordOrder(input: { buyer: { name: "测试买家 Fixture Buyer", mobile: "139 0000 0001", city: "武汉", address: "武汉市洪山区测试路 1 号" }, lines: [{ sku: "AL-EH60" }], idempotencyKey: $k }) { customerId order { number status } } }`,
+    variables: { k: key("record-order") },
+    person: null,
+    owningOrgs: ["yougou"],
+    otherOrg: "aolan",
+    marker: "\u0000",
+  }),
+  registerDevice: () => {
+    const serial = freshSerial();
+    return {
+      document: `mutation($k: String!, $s: String!) { registerDevice(input: { maker: "aolan", model: "AL-EH60", serial: $s, owner: { name: "测试车主 Fixture Owner", mobile: "139 0000 0002", city: "武汉" }, idempotencyKey: $k }) { makerCustomerId device { serial } } }`,
+      variables: { k: key("register-device"), s: serial },
+      person: null,
+      owningOrgs: ["aolan"],
+      otherOrg: "huawei",
+      marker: serial,
+    };
+  },
+  openServiceCase: () => ({
+    document: `mutation($k: String!, $s: String!, $e: String!) { openServiceCase(input: { serial: "AL-EH60-88001", summary: "fixture: inlet drips again", visit: { windowStart: $s, windowEnd: $e, technicianId: "TEC-AL-0001" }, idempotencyKey: $k }) { serviceCase { number status } visit { id } } }`,
+    variables: { k: key("open-case"), s: inTwoDays(0), e: inTwoDays(4) },
+    person: "C-S1",
+    owningOrgs: ["aolan"],
+    otherOrg: "huawei",
+    marker: "AL-EH60-88001",
+  }),
+} satisfies Record<string, () => RootFieldFixture>);

@@ -28,6 +28,50 @@ export interface EventCatalogue {
   "verification.code_sent": BasePayload;
   "verification.failed": BasePayload;
   "verification.passed": BasePayload;
+  /**
+   * A system created a customer record (retailer customer, maker registration, billing
+   * account, security login): what it knows of the person, normalized by
+   * common/normalizeIdentity.ts, for the identity graph to link. Written in the same
+   * transaction as the record. subjectType/subjectId name the record; ownerId is identityId.
+   */
+  "identity.registered": BasePayload & IdentityRegisteredPayload;
+  "order.recorded": BasePayload & { orderNumber: string; customerId: string; skus: string[]; serials: string[] };
+  "device.registered": BasePayload & { serial: string; model: string; maker: string; registrationId: string; retailerOrderNumber?: string | null };
+  "case.opened": BasePayload & { caseNumber: string; maker: string; serial?: string | null; orderNumber?: string | null; parties: string[] };
+  "visit.scheduled": BasePayload & VisitScheduledPayload;
+}
+
+export interface IdentityRegisteredPayload {
+  /** The system holding the record (supergraph service name): orders, aftersales, billing, security. */
+  system: string;
+  /** The record's id in that system (RC-..., MR-..., BA-..., a login id). */
+  identityId: string;
+  /** E.164-like digits with country code ("8613807191234"); null when the system has none. */
+  mobile: string | null;
+  /** Trimmed, lower-cased; null when the system has none. */
+  email: string | null;
+  name: string;
+  city: string | null;
+  /** True when the system knows the number is a shared/home phone (landlines always); null when it does not know. */
+  sharedPhone: boolean | null;
+  /** The organization whose record it is (yougou, aolan, ...). */
+  organization: string;
+}
+
+/** A maker's technician visit was booked; a field contractor (when named) works it. */
+export interface VisitScheduledPayload {
+  visitId: string;
+  caseNumber: string;
+  maker: string;
+  windowStart: string;
+  windowEnd: string;
+  technicianName?: string | null;
+  technicianPhone?: string | null;
+  /** Organization code of the field contractor doing the visit (e.g. kuaixiu); null when the maker's own center goes. */
+  contractor?: string | null;
+  /** Job notes for the technician (what the fault is). */
+  note?: string | null;
+  previousVisitId?: string | null;
 }
 
 export type EventType = keyof EventCatalogue;
@@ -53,6 +97,11 @@ export const EVENT_TYPES_BY_KIND: Record<string, CatalogueEntry> = {
   VERIFICATION_CODE_SENT: { type: "verification.code_sent", version: 1 },
   VERIFICATION_FAILED: { type: "verification.failed", version: 1 },
   VERIFICATION_PASSED: { type: "verification.passed", version: 1 },
+  IDENTITY_REGISTERED: { type: "identity.registered", version: 1 },
+  ORDER_RECORDED: { type: "order.recorded", version: 1 },
+  DEVICE_REGISTERED: { type: "device.registered", version: 1 },
+  CASE_OPENED: { type: "case.opened", version: 1 },
+  VISIT_SCHEDULED: { type: "visit.scheduled", version: 1 },
 };
 
 /**

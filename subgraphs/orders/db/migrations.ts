@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 import { seedCaseReferences } from "../seed/caseReferences";
+import { createRetailerCustomerContacts } from "./retailerCustomerContacts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -119,4 +120,5 @@ export const migrations: Record<string, Migration> = {
       if (seeded) await seedCaseReferences(db);
     },
   },
+  "005_retailer_customer_contacts": { up: createRetailerCustomerContacts },
 };

@@ -1,4 +1,5 @@
 import type { Customer360Tables } from "../../kit";
+import type { RetailerCustomerContactsTable } from "./retailerCustomerContacts";
 
 /*
  * The retailer's records (Yougou Mall). Money is integer fen, times ISO 8601 UTC text,
@@ -121,6 +122,7 @@ export interface OrdersTables {
   return_requests: ReturnRequestsTable;
   vas_orders: VasOrdersTable;
   service_case_refs: ServiceCaseRefsTable;
+  retailer_customer_contacts: RetailerCustomerContactsTable;
 }
 
 export type DB = OrdersTables & Customer360Tables;

@@ -1,0 +1,145 @@
+import type { CallerClaims, Graph } from "./graphHarness";
+import { RETAILER_REP } from "./graphHarness";
+
+/*
+ * Issue 13 item 5: a person who is in no seed, created through the graph's own mutations
+ * (the retailer records an order, the maker registers the device and opens a case with a
+ * visit), so story replays (S1, S5) can start from them. Every call goes through the gateway
+ * as its party would make it; a failure throws with the graph's answer.
+ */
+
+export const AOLAN_PARTNER: CallerClaims = { role: "partner", org: "aolan", sub: "partner-aolan-desk", name: "刘芳 Liu Fang (Aolan after-sales)" };
+
+export interface NewPersonInput {
+  name: string;
+  nameLatin?: string;
+  mobile: string;
+  email?: string;
+  city: string;
+  district?: string;
+  address: string;
+  /** Retailer SKU bought (AL-EH60 by default: S1's water heater). */
+  sku?: string;
+  /** The unit's serial; a fresh one when omitted. */
+  serial?: string;
+  /** The maker's organization and model of the SKU (aolan / AL-EH60 by default). */
+  maker?: string;
+  model?: string;
+  /** The fault the case is opened for. */
+  fault?: string;
+  /** The visit window (ISO); tomorrow 14:00-18:00 China time when omitted. */
+  windowStart?: string;
+  windowEnd?: string;
+  technicianId?: string;
+  /** Field contractor working the visit (kuaixiu by default, as in S1); null for none. */
+  fieldContractor?: string | null;
+  retailer?: CallerClaims;
+  makerCaller?: CallerClaims;
+  /** Prefix of the idempotency keys (a repeat with the same prefix replays the same answers). */
+  keyPrefix?: string;
+}
+
+export interface NewPerson {
+  orderNumber: string;
+  retailerCustomerId: string;
+  makerRegistrationId: string;
+  serial: string;
+  caseNumber: string;
+  visitId: string;
+  /** The contractor's job id the visit gets (fieldservice reaction to visit.scheduled), when a contractor works it. */
+  fieldJobId: string | null;
+}
+
+let serials = 0;
+
+function tomorrowChina(hour: number): string {
+  const day = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  return new Date(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`).toISOString();
+}
+
+async function must(graph: Graph, document: string, variables: Record<string, unknown>, caller: CallerClaims, field: string): Promise<any> {
+  const { body } = await graph.query(document, variables, { caller });
+  if (body.errors || !body.data?.[field]) throw new Error(`${field} failed: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data[field];
+}
+
+export const RECORD_ORDER = `mutation($input: RecordOrderInput!) { recordOrder(input: $input) { customerId customerCreated order { number status totalYuan } } }`;
+export const REGISTER_DEVICE = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { makerCustomerId registrationCreated device { serial model maker } } }`;
+export const OPEN_SERVICE_CASE = `mutation($input: OpenServiceCaseInput!) { openServiceCase(input: $input) { serviceCase { number status maker } visit { id status windowStart windowEnd } } }`;
+
+export async function createPersonThroughGraph(graph: Graph, person: NewPersonInput): Promise<NewPerson> {
+  const keys = person.keyPrefix ?? `new-person-${process.pid}-${Date.now()}-${++serials}`;
+  const serial = person.serial ?? `AL-EH60-NP${process.pid}${Date.now() % 1_000_000}${serials}`;
+  const maker = person.maker ?? "aolan";
+  const retailer = person.retailer ?? RETAILER_REP;
+  const makerCaller = person.makerCaller ?? AOLAN_PARTNER;
+  const contractor = person.fieldContractor === undefined ? "kuaixiu" : person.fieldContractor;
+
+  const recorded = await must(
+    graph,
+    RECORD_ORDER,
+    { input: { buyer: { name: person.name, nameLatin: person.nameLatin, mobile: person.mobile, email: person.email, city: person.city, district: person.district, address: person.address }, lines: [{ sku: person.sku ?? "AL-EH60", serial }], idempotencyKey: `${keys}-order` } },
+    retailer,
+    "recordOrder",
+  );
+  const registered = await must(
+    graph,
+    REGISTER_DEVICE,
+    { input: { maker, model: person.model ?? "AL-EH60", serial, purchaseOrderNumber: recorded.order.number, owner: { name: person.name, nameLatin: person.nameLatin, mobile: person.mobile, email: person.email, city: person.city, address: person.address }, idempotencyKey: `${keys}-device` } },
+    makerCaller,
+    "registerDevice",
+  );
+  const opened = await must(
+    graph,
+    OPEN_SERVICE_CASE,
+    {
+      input: {
+        serial,
+        summary: person.fault ?? "安装后进水口漏水 / Water heater leaks at the inlet after installation",
+        channel: "RETAILER",
+        orderNumber: recorded.order.number,
+        visit: { windowStart: person.windowStart ?? tomorrowChina(14), windowEnd: person.windowEnd ?? tomorrowChina(18), technicianId: person.technicianId ?? "TEC-AL-0001", fieldContractor: contractor },
+        idempotencyKey: `${keys}-case`,
+      },
+    },
+    makerCaller,
+    "openServiceCase",
+  );
+  const visitId: string = opened.visit.id;
+  return {
+    orderNumber: recorded.order.number,
+    retailerCustomerId: recorded.customerId,
+    makerRegistrationId: registered.makerCustomerId,
+    serial,
+    caseNumber: opened.serviceCase.number,
+    visitId,
+    fieldJobId: contractor === "kuaixiu" ? `FJ-KX-${visitId.replace(/^VIS-/, "")}` : null,
+  };
+}
+
+export interface OutboxRow {
+  id: string;
+  type: string;
+  version: number;
+  occurredAt: string;
+  actor: { name: string; role?: string | null; organization: string } | null;
+  ownerId: string;
+  payload: Record<string, any>;
+  seq: number;
+}
+
+/** A subgraph's outbox as written (kit/events/writeOutboxEvent.ts), oldest first: what its mutations published. */
+export async function outboxOf(graph: Graph, subgraph: string): Promise<OutboxRow[]> {
+  const { db } = await graph.database(subgraph);
+  const rows = await db.selectFrom("outbox").selectAll().orderBy("seq").execute();
+  return rows.map((row: any) => ({
+    id: row.id,
+    type: row.type,
+    version: Number(row.version),
+    occurredAt: row.occurred_at,
+    actor: row.actor ? JSON.parse(row.actor) : null,
+    ownerId: row.owner_id,
+    payload: JSON.parse(row.payload),
+    seq: Number(row.seq),
+  }));
+}
