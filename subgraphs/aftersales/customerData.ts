@@ -18,6 +18,10 @@ export const customerData: CustomerDataDeclarations = {
   ReplacementShipment: "via-parent",
   ServiceArrangement: "via-parent",
   CaseParty: "not-customer-data",
+  // Issue 14: notes and transfers belong to their case; the return's key says nothing of whose.
+  CaseNote: "via-parent",
+  CaseTransfer: "via-parent",
+  ReturnRequest: "not-customer-data",
   // The retailer's order as after-sales extends it: the key; the cases it returns report themselves.
   Order: "not-customer-data",
   KnownIssue: "not-customer-data",
