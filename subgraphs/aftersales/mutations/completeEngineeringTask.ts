@@ -9,6 +9,7 @@ import type { EngineeringTask } from "../types/EngineeringTask";
 import { text } from "../validation";
 import { caseForAction, forgetCase } from "./handOverSupport";
 import { actorOf, idempotent } from "./idempotent";
+import { withOwner } from "../handOverMappers";
 
 export interface CompleteEngineeringTaskInput {
   taskId: string;
@@ -55,6 +56,6 @@ export async function completeEngineeringTask(ctx: Context, input: CompleteEngin
       payload: { caseNumber: task.case_number, taskId, result },
     });
     forgetCase(ctx, task.case_number);
-    return toEngineeringTask(task);
+    return withOwner(toEngineeringTask(task), task.owner_id);
   });
 }

@@ -10,6 +10,7 @@ import type { EngineeringTask } from "../types/EngineeringTask";
 import { identifier, text } from "../validation";
 import { caseForAction, forgetCase } from "./handOverSupport";
 import { actorOf, idempotent } from "./idempotent";
+import { withOwner } from "../handOverMappers";
 
 export interface CreateEngineeringTaskInput {
   caseNumber: string;
@@ -56,6 +57,6 @@ export async function createEngineeringTask(ctx: Context, input: CreateEngineeri
       payload: { caseNumber, taskId: id, dueAt, assignee: assigneeName },
     });
     forgetCase(ctx, caseNumber);
-    return toEngineeringTask(task);
+    return withOwner(toEngineeringTask(task), task.owner_id);
   });
 }

@@ -10,6 +10,7 @@ import type { Callback } from "../types/Callback";
 import { identifier, text } from "../validation";
 import { caseForAction, forgetCase } from "./handOverSupport";
 import { actorOf, idempotent } from "./idempotent";
+import { withOwner } from "../handOverMappers";
 
 export interface MakeCallbackPromiseInput {
   caseNumber: string;
@@ -50,6 +51,6 @@ export async function makeCallbackPromise(ctx: Context, input: MakeCallbackPromi
       payload: { caseNumber, callbackId: id, dueAt, purpose },
     });
     forgetCase(ctx, caseNumber);
-    return toCallback(callback);
+    return withOwner(toCallback(callback), callback.owner_id);
   });
 }

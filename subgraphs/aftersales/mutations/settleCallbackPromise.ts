@@ -9,6 +9,7 @@ import { toCallback } from "../mappers";
 import type { Callback } from "../types/Callback";
 import { caseForAction, forgetCase } from "./handOverSupport";
 import { actorOf, idempotent } from "./idempotent";
+import { withOwner } from "../handOverMappers";
 
 /**
  * The promise state machine's one step, shared by keepCallbackPromise and
@@ -49,7 +50,7 @@ export async function settleCallbackPromise(
     await releaseHandler(trx, { kind: MatterKind.CALLBACK, id: callbackId }, at);
     await recordSettlement(trx, row, actor, at, outcome);
     forgetCase(ctx, row.case_number);
-    return toCallback(row, new Date(at));
+    return withOwner(toCallback(row, new Date(at)), row.owner_id);
   });
 }
 

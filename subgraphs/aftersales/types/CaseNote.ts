@@ -8,4 +8,6 @@ export class CaseNote {
   @Field({ description: "INTERNAL (the author's organization only) or SHARED (every party to the case)" }) visibility!: string;
   @Field(() => Actor) author!: Actor;
   @Field() createdAt!: string;
+  /** The maker registration (not in the schema): the owner for the audit trail. */
+  ownerId?: string;
 }
