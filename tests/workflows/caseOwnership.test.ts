@@ -11,7 +11,7 @@ describeEachDatabase("case ownership actions", (target) => {
   let graph: Graph;
   beforeAll(async () => {
     graph = await startGraph(target);
-  });
+  }, 240_000);
   afterAll(() => graph?.stop());
 
   describe("retailer -> maker hand-over, L1 -> L2 escalation, takeover, priority", () => {

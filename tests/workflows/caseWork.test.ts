@@ -22,7 +22,7 @@ describeEachDatabase("the work on a case: engineering tasks, callback promises, 
     graph = await startGraph(target);
     number = (await openFromReturn(graph, "RT-900100")).number;
     await ok(graph, PEOPLE.huaweiL2, TAKE_OVER, { n: number, k: key("take") });
-  });
+  }, 240_000);
   afterAll(() => graph?.stop());
 
   describe("engineering verification", () => {
