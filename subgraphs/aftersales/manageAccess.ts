@@ -1,5 +1,4 @@
 import { assertCanWrite, forbidden } from "../kit";
-import { caseVisible } from "./access";
 import { owningOrgOf, type CaseRow } from "./caseOwnership";
 import type { Context } from "./context";
 
@@ -28,9 +27,4 @@ export async function assertCaseParty(ctx: Context, row: CaseRow, action: string
   const parties = await ctx.loaders.parties.load(row.number);
   if (parties.some((party) => party.organization === ctx.caller.organization)) return;
   throw forbidden(`${ctx.caller.organization} is not a party to service case ${row.number} (maker ${row.maker}) and may not ${action}`, { caseNumber: row.number });
-}
-
-/** Reads follow the case's visibility (access.ts), extended to the handling organization. */
-export async function mayReadCase(ctx: Context, row: CaseRow): Promise<boolean> {
-  return ctx.caller.organization === owningOrgOf(row) || caseVisible(ctx, row);
 }
