@@ -41,6 +41,129 @@ export type SecurityNotificationDeliveryStatus =
   | 'FAILED'
   | 'SENT';
 
+export type OpenServiceCaseFromReturnMutationVariables = Exact<{
+  returnNumber: string;
+  serial: string;
+  summary: string;
+  idempotencyKey: string;
+}>;
+
+
+export type OpenServiceCaseFromReturnMutation = { openServiceCaseFromReturn: { number: string, status: string, tier: string, ownershipState: string, owningOrganization: string, returnNumber: string | null, order: { number: string } | null, handler: { name: string, organization: string, tier: string | null } | null } };
+
+export type AssignCaseMutationVariables = Exact<{
+  caseNumber: string;
+  assigneeName: string;
+  assigneeTeam?: string | null | undefined;
+  assigneePhone?: string | null | undefined;
+  reason?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type AssignCaseMutation = { assignCase: { number: string, ownershipState: string, handoffCount: number, handler: { name: string, team: string | null, organization: string, tier: string | null, since: string } | null } };
+
+export type EscalateCaseMutationVariables = Exact<{
+  caseNumber: string;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type EscalateCaseMutation = { escalateCase: { number: string, status: string, tier: string, ownershipState: string, handler: { name: string, tier: string | null } | null } };
+
+export type TakeOverCaseMutationVariables = Exact<{
+  caseNumber: string;
+  team?: string | null | undefined;
+  phone?: string | null | undefined;
+  hours?: string | null | undefined;
+  reason?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type TakeOverCaseMutation = { takeOverCase: { number: string, ownershipState: string, handoffCount: number, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, tier: string | null } | null, to: { name: string, tier: string | null } }> } };
+
+export type ChangeCasePriorityMutationVariables = Exact<{
+  caseNumber: string;
+  priority: string;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type ChangeCasePriorityMutation = { changeCasePriority: { number: string, priority: string } };
+
+export type TransferCaseMutationVariables = Exact<{
+  caseNumber: string;
+  toOrganization: string;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type TransferCaseMutation = { transferCase: { number: string, owningOrganization: string, ownershipState: string, handler: { name: string, organization: string } | null, parties: Array<{ organization: string, role: string }>, transfers: Array<{ fromOrganization: string, toOrganization: string, reason: string, at: string }> } };
+
+export type CreateEngineeringTaskMutationVariables = Exact<{
+  caseNumber: string;
+  title: string;
+  priority: string;
+  assigneeName: string;
+  assigneeTeam?: string | null | undefined;
+  dueAt: string;
+  idempotencyKey: string;
+}>;
+
+
+export type CreateEngineeringTaskMutation = { createEngineeringTask: { id: string, title: string, status: string, priority: string, dueAt: string | null, assignee: { name: string, team: string | null, organization: string } } };
+
+export type CompleteEngineeringTaskMutationVariables = Exact<{
+  taskId: string;
+  result: string;
+  idempotencyKey: string;
+}>;
+
+
+export type CompleteEngineeringTaskMutation = { completeEngineeringTask: { id: string, status: string, outcome: string | null, doneAt: string | null } };
+
+export type MakeCallbackPromiseMutationVariables = Exact<{
+  caseNumber: string;
+  purpose: string;
+  dueAt: string;
+  idempotencyKey: string;
+}>;
+
+
+export type MakeCallbackPromiseMutation = { makeCallbackPromise: { id: string, purpose: string, status: string, dueAt: string, promisedBy: { name: string, organization: string } } };
+
+export type KeepCallbackPromiseMutationVariables = Exact<{
+  callbackId: string;
+  outcome: string;
+  idempotencyKey: string;
+}>;
+
+
+export type KeepCallbackPromiseMutation = { keepCallbackPromise: { id: string, status: string, doneAt: string | null, keptLate: boolean, lateText: string | null } };
+
+export type BreakCallbackPromiseMutationVariables = Exact<{
+  callbackId: string;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type BreakCallbackPromiseMutation = { breakCallbackPromise: { id: string, status: string, doneAt: string | null } };
+
+export type AddCaseNoteMutationVariables = Exact<{
+  caseNumber: string;
+  text: string;
+  visibility: string;
+  idempotencyKey: string;
+}>;
+
+
+export type AddCaseNoteMutation = { addCaseNote: { id: string, text: string, visibility: string, createdAt: string, author: { name: string, organization: string } } };
+
 export type Customer360QueryVariables = Exact<{
   identifier: string;
 }>;
@@ -390,6 +513,254 @@ export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleTimelinePage"}) as unknown as TypedDocumentString<ConsoleTimelinePageFragment, unknown>;
+export const OpenServiceCaseFromReturnDocument = new TypedDocumentString(`
+    mutation OpenServiceCaseFromReturn($returnNumber: String!, $serial: String!, $summary: String!, $idempotencyKey: String!) {
+  openServiceCaseFromReturn(
+    returnNumber: $returnNumber
+    serial: $serial
+    summary: $summary
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    status
+    tier
+    ownershipState
+    owningOrganization
+    returnNumber
+    order {
+      number
+    }
+    handler {
+      name
+      organization
+      tier
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenServiceCaseFromReturnMutation, OpenServiceCaseFromReturnMutationVariables>;
+export const AssignCaseDocument = new TypedDocumentString(`
+    mutation AssignCase($caseNumber: String!, $assigneeName: String!, $assigneeTeam: String, $assigneePhone: String, $reason: String, $idempotencyKey: String!) {
+  assignCase(
+    caseNumber: $caseNumber
+    assigneeName: $assigneeName
+    assigneeTeam: $assigneeTeam
+    assigneePhone: $assigneePhone
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    ownershipState
+    handoffCount
+    handler {
+      name
+      team
+      organization
+      tier
+      since
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
+export const EscalateCaseDocument = new TypedDocumentString(`
+    mutation EscalateCase($caseNumber: String!, $reason: String!, $idempotencyKey: String!) {
+  escalateCase(
+    caseNumber: $caseNumber
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    status
+    tier
+    ownershipState
+    handler {
+      name
+      tier
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateCaseMutation, EscalateCaseMutationVariables>;
+export const TakeOverCaseDocument = new TypedDocumentString(`
+    mutation TakeOverCase($caseNumber: String!, $team: String, $phone: String, $hours: String, $reason: String, $idempotencyKey: String!) {
+  takeOverCase(
+    caseNumber: $caseNumber
+    team: $team
+    phone: $phone
+    hours: $hours
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    ownershipState
+    handoffCount
+    handler {
+      name
+      team
+      organization
+      tier
+      phone
+      hours
+      since
+    }
+    handoffs {
+      from {
+        name
+        tier
+      }
+      to {
+        name
+        tier
+      }
+      at
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TakeOverCaseMutation, TakeOverCaseMutationVariables>;
+export const ChangeCasePriorityDocument = new TypedDocumentString(`
+    mutation ChangeCasePriority($caseNumber: String!, $priority: String!, $reason: String!, $idempotencyKey: String!) {
+  changeCasePriority(
+    caseNumber: $caseNumber
+    priority: $priority
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    priority
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeCasePriorityMutation, ChangeCasePriorityMutationVariables>;
+export const TransferCaseDocument = new TypedDocumentString(`
+    mutation TransferCase($caseNumber: String!, $toOrganization: String!, $reason: String!, $idempotencyKey: String!) {
+  transferCase(
+    caseNumber: $caseNumber
+    toOrganization: $toOrganization
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    owningOrganization
+    ownershipState
+    handler {
+      name
+      organization
+    }
+    parties {
+      organization
+      role
+    }
+    transfers {
+      fromOrganization
+      toOrganization
+      reason
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TransferCaseMutation, TransferCaseMutationVariables>;
+export const CreateEngineeringTaskDocument = new TypedDocumentString(`
+    mutation CreateEngineeringTask($caseNumber: String!, $title: String!, $priority: String!, $assigneeName: String!, $assigneeTeam: String, $dueAt: String!, $idempotencyKey: String!) {
+  createEngineeringTask(
+    caseNumber: $caseNumber
+    title: $title
+    priority: $priority
+    assigneeName: $assigneeName
+    assigneeTeam: $assigneeTeam
+    dueAt: $dueAt
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    title
+    status
+    priority
+    dueAt
+    assignee {
+      name
+      team
+      organization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEngineeringTaskMutation, CreateEngineeringTaskMutationVariables>;
+export const CompleteEngineeringTaskDocument = new TypedDocumentString(`
+    mutation CompleteEngineeringTask($taskId: String!, $result: String!, $idempotencyKey: String!) {
+  completeEngineeringTask(
+    taskId: $taskId
+    result: $result
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    status
+    outcome
+    doneAt
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteEngineeringTaskMutation, CompleteEngineeringTaskMutationVariables>;
+export const MakeCallbackPromiseDocument = new TypedDocumentString(`
+    mutation MakeCallbackPromise($caseNumber: String!, $purpose: String!, $dueAt: String!, $idempotencyKey: String!) {
+  makeCallbackPromise(
+    caseNumber: $caseNumber
+    purpose: $purpose
+    dueAt: $dueAt
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    purpose
+    status
+    dueAt
+    promisedBy {
+      name
+      organization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MakeCallbackPromiseMutation, MakeCallbackPromiseMutationVariables>;
+export const KeepCallbackPromiseDocument = new TypedDocumentString(`
+    mutation KeepCallbackPromise($callbackId: String!, $outcome: String!, $idempotencyKey: String!) {
+  keepCallbackPromise(
+    callbackId: $callbackId
+    outcome: $outcome
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    status
+    doneAt
+    keptLate
+    lateText
+  }
+}
+    `) as unknown as TypedDocumentString<KeepCallbackPromiseMutation, KeepCallbackPromiseMutationVariables>;
+export const BreakCallbackPromiseDocument = new TypedDocumentString(`
+    mutation BreakCallbackPromise($callbackId: String!, $reason: String!, $idempotencyKey: String!) {
+  breakCallbackPromise(
+    callbackId: $callbackId
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    status
+    doneAt
+  }
+}
+    `) as unknown as TypedDocumentString<BreakCallbackPromiseMutation, BreakCallbackPromiseMutationVariables>;
+export const AddCaseNoteDocument = new TypedDocumentString(`
+    mutation AddCaseNote($caseNumber: String!, $text: String!, $visibility: String!, $idempotencyKey: String!) {
+  addCaseNote(
+    caseNumber: $caseNumber
+    text: $text
+    visibility: $visibility
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    text
+    visibility
+    createdAt
+    author {
+      name
+      organization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddCaseNoteMutation, AddCaseNoteMutationVariables>;
 export const Customer360Document = new TypedDocumentString(`
     query Customer360($identifier: String!) {
   findCustomers(identifier: $identifier) {

@@ -16,5 +16,18 @@ export const accessMatrix: AccessMatrix = {
     rescheduleVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Move a visit; a partner only on cases it may see." },
     registerDevice: { rep: "deny", supervisor: "deny", partner: "own-organization", analyst: "deny", why: "A maker registers its own devices for their owners, creating its registration when new." },
     openServiceCase: { rep: "deny", supervisor: "deny", partner: "own-organization", analyst: "deny", why: "A maker opens a case (and books a visit) for its own registered devices." },
+    // Issue 14, hand-over workflows (docs/STATE_MACHINES.md): the organization handling the case acts on it; supervisors on any.
+    openServiceCaseFromReturn: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Hand a return over to the maker as a new case: the retailer or the device's maker." },
+    assignCase: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Name a case's owner: the organization handling the case." },
+    escalateCase: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Escalate a case one tier: the organization handling the case." },
+    takeOverCase: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Take a queued or escalated case over: the organization handling the case." },
+    changeCasePriority: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Change a case's priority: the organization handling the case." },
+    transferCase: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Hand a case to another organization: the one handling it now." },
+    createEngineeringTask: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Ask for an engineering verification: the organization handling the case." },
+    completeEngineeringTask: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Record a verification's result: the engineer's organization or the one handling the case." },
+    makeCallbackPromise: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Promise a callback: the organization handling the case." },
+    keepCallbackPromise: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Mark a callback kept: the promiser's organization or the one handling the case." },
+    breakCallbackPromise: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Mark a callback broken: the promiser's organization or the one handling the case." },
+    addCaseNote: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "A note on a case: its maker, the organization handling it, or a party." },
   },
 };

@@ -4,6 +4,7 @@ import { partnerOwnerIds } from "./access";
 import { beijingWindow, IN_TRANSIT_STATUSES, MatterKind, OPEN_CASE_STATUSES, OPEN_TASK_STATUSES } from "./caseStatus";
 import type { Context } from "./context";
 import type { DB } from "./db/tables";
+import "./db/ownershipTables";
 import type { Loaders } from "./loaders";
 
 const SOURCE = "aftersales";
@@ -66,7 +67,7 @@ async function openMatters(ctx: Context, customerOwnerIds: string[]): Promise<Ma
     .unionAll(
       db
         .selectFrom("engineering_tasks")
-        .select([literal(MatterKind.ENGINEERING_TASK).as("kind"), "id", "status", "opened_at", "priority", "case_number", "title as detail", "assignee_team as detail2", noText.as("due_at")])
+        .select([literal(MatterKind.ENGINEERING_TASK).as("kind"), "id", "status", "opened_at", "priority", "case_number", "title as detail", "assignee_team as detail2", "due_at"])
         .where("owner_id", "in", ownerIds)
         .where("status", "in", [...OPEN_TASK_STATUSES])
         .$castTo<OpenRow>(),
@@ -93,7 +94,7 @@ function toMatter(row: OpenRow): MatterRecord {
     case MatterKind.CALLBACK:
       return { ...base, title: `Callback promised by ${row.detail2}: ${row.detail}`, dueAt: row.due_at };
     case MatterKind.ENGINEERING_TASK:
-      return { ...base, title: `Engineering verification for case ${row.case_number}: ${row.detail}` };
+      return { ...base, title: `Engineering verification for case ${row.case_number}: ${row.detail}`, dueAt: row.due_at };
     default:
       return { ...base, title: `Advance replacement ${row.detail} in transit, tracking ${row.detail2}` };
   }

@@ -7,6 +7,9 @@ import type { MakerCustomer } from "./types/MakerCustomer";
 import type { ServiceCase } from "./types/ServiceCase";
 import type { Visit } from "./types/Visit";
 
+/** A record a hand-over mutation returns carries its owner (handOverMappers.withOwner); nested ones leave it to their case. */
+const ownedBy = (record: { ownerId?: string }) => (record.ownerId ? { system: "aftersales", id: record.ownerId } : null);
+
 /** Whose records each after-sales type holds, for the audit trail (kit/customerData.ts). Ids are the makers' registration ids. */
 export const customerData: CustomerDataDeclarations = {
   ...aftersalesSource.customerData,
@@ -17,11 +20,16 @@ export const customerData: CustomerDataDeclarations = {
   DeviceRegistration: (registration: DeviceRegistration) => ({ system: "aftersales", id: registration.makerCustomerId }),
   OpenedServiceCase: (opened: OpenedServiceCase) => ({ system: "aftersales", id: opened.ownerId }),
   Entitlement: "via-parent",
-  Callback: "via-parent",
-  EngineeringTask: "via-parent",
+  // Issue 14: returned by hand-over mutations with their owner (ownedBy); under a case the case reports it.
+  Callback: ownedBy,
+  EngineeringTask: ownedBy,
   ReplacementShipment: "via-parent",
   ServiceArrangement: "via-parent",
   CaseParty: "not-customer-data",
+  // Issue 14: notes and transfers belong to their case; the return's key says nothing of whose.
+  CaseNote: ownedBy,
+  CaseTransfer: "via-parent",
+  ReturnRequest: "not-customer-data",
   // The retailer's order as after-sales extends it: the key; the cases it returns report themselves.
   Order: "not-customer-data",
   KnownIssue: "not-customer-data",

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { groupLoader, rowLoader } from "../kit";
 import type { DB, ServiceCasesTable } from "./db/tables";
+import "./db/ownershipTables";
 
 type CaseRow = Selectable<ServiceCasesTable>;
 type CaseGroupColumn = "owner_id" | "order_number";
@@ -100,6 +101,17 @@ export function createLoaders(db: Kysely<DB>) {
     ),
     technician: rowLoader((ids: readonly string[]) => db.selectFrom("technicians").selectAll().where("id", "in", ids).execute(), (row) => row.id),
     serviceCenter: rowLoader((ids: readonly string[]) => db.selectFrom("service_centers").selectAll().where("id", "in", ids).execute(), (row) => row.id),
+    // Issue 14 (hand-over workflows): notes, transfers, tasks by id, the case of a return.
+    caseNotes: groupLoader(
+      (numbers: readonly string[]) => db.selectFrom("case_notes").selectAll().where("case_number", "in", numbers).orderBy("created_at").orderBy("id").execute(),
+      (row) => row.case_number,
+    ),
+    caseTransfers: groupLoader(
+      (numbers: readonly string[]) => db.selectFrom("case_transfers").selectAll().where("case_number", "in", numbers).orderBy("at").orderBy("id").execute(),
+      (row) => row.case_number,
+    ),
+    task: rowLoader((ids: readonly string[]) => db.selectFrom("engineering_tasks").selectAll().where("id", "in", ids).execute(), (row) => row.id),
+    caseOfReturn: rowLoader((numbers: readonly string[]) => db.selectFrom("service_cases").selectAll().where("return_number", "in", numbers).execute(), (row) => row.return_number as string),
   };
 }
 

@@ -20,6 +20,7 @@ import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { Order } from "./types/Order";
 import { accessMatrix } from "./accessMatrix";
+import { handOverResolvers, handOverReferenceResolvers, handOverTypes } from "./handOverResolvers";
 import { customerData } from "./customerData";
 
 /** The makers' after-sales (aolan, xinghai, hengtong, lenovo, huawei): devices, cases, visits, service centers. */
@@ -39,11 +40,12 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     ServiceCenterResolver,
     ServiceArrangementResolver,
     OrderResolver,
+    ...handOverResolvers,
     ...aftersalesSource.resolvers,
     CreationMutationResolver,
   ]),
-  orphanedTypes: [Order, ...aftersalesSource.orphanedTypes],
-  referenceResolvers: guardReferences({ ...referenceResolvers, ...aftersalesSource.referenceResolvers }),
+  orphanedTypes: [Order, ...handOverTypes, ...aftersalesSource.orphanedTypes],
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...handOverReferenceResolvers, ...aftersalesSource.referenceResolvers }),
   accessMatrix,
   customerData,
   migrations,

@@ -1,5 +1,6 @@
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
+import { caseOwnershipMigration } from "./ownershipMigration";
 
 type Columns = (table: CreateTableBuilder<string, never>) => CreateTableBuilder<string, never>;
 
@@ -225,4 +226,9 @@ async function up(db: Kysely<any>): Promise<void> {
   await index(db, "arrangements", ["case_number"]);
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };
+export const migrations: Record<string, Migration> = {
+  "001_initial": { up },
+  ...CUSTOMER360_MIGRATIONS,
+  // Issue 14: ownership state, transfers, notes, task due times.
+  "005_case_ownership": caseOwnershipMigration,
+};

@@ -39,6 +39,20 @@ export interface EventCatalogue {
   "device.registered": BasePayload & { serial: string; model: string; maker: string; registrationId: string; retailerOrderNumber?: string | null };
   "case.opened": BasePayload & { caseNumber: string; maker: string; serial?: string | null; orderNumber?: string | null; parties: string[] };
   "visit.scheduled": BasePayload & VisitScheduledPayload;
+  // Issue 14, hand-over workflows (aftersales; docs/STATE_MACHINES.md).
+  "case.opened_from_return": BasePayload & { caseNumber: string; returnNumber: string; orderNumber: string; maker: string };
+  "case.assigned": BasePayload & { caseNumber: string; assignee: string; tier: string; previousHandler: string | null };
+  "case.escalated": BasePayload & { caseNumber: string; fromTier: string; toTier: string; reason: string };
+  "case.taken_over": BasePayload & { caseNumber: string; tier: string };
+  "case.priority_changed": BasePayload & { caseNumber: string; fromPriority: string; toPriority: string; reason: string };
+  "case.transferred": BasePayload & { caseNumber: string; fromOrganization: string; toOrganization: string; reason: string };
+  "engineering_task.opened": BasePayload & { caseNumber: string; taskId: string; dueAt: string; assignee: string };
+  "engineering_task.done": BasePayload & { caseNumber: string; taskId: string; result: string };
+  "callback.promised": BasePayload & { caseNumber: string; callbackId: string; dueAt: string; purpose: string };
+  "callback.kept": BasePayload & { caseNumber: string; callbackId: string; dueAt: string; late: boolean };
+  "callback.broken": BasePayload & { caseNumber: string; callbackId: string; dueAt: string; late: boolean };
+  /** Never the text of an INTERNAL note: only that one was added. */
+  "case.note_added": BasePayload & { caseNumber: string; noteId: string; visibility: "INTERNAL" | "SHARED" };
 }
 
 export interface IdentityRegisteredPayload {
@@ -102,6 +116,19 @@ export const EVENT_TYPES_BY_KIND: Record<string, CatalogueEntry> = {
   DEVICE_REGISTERED: { type: "device.registered", version: 1 },
   CASE_OPENED: { type: "case.opened", version: 1 },
   VISIT_SCHEDULED: { type: "visit.scheduled", version: 1 },
+  // Issue 14, hand-over workflows.
+  CASE_OPENED_FROM_RETURN: { type: "case.opened_from_return", version: 1 },
+  CASE_ASSIGNED: { type: "case.assigned", version: 1 },
+  CASE_ESCALATED: { type: "case.escalated", version: 1 },
+  CASE_TAKEN_OVER: { type: "case.taken_over", version: 1 },
+  CASE_PRIORITY_CHANGED: { type: "case.priority_changed", version: 1 },
+  CASE_TRANSFERRED: { type: "case.transferred", version: 1 },
+  TASK_OPENED: { type: "engineering_task.opened", version: 1 },
+  TASK_DONE: { type: "engineering_task.done", version: 1 },
+  CALLBACK_PROMISED: { type: "callback.promised", version: 1 },
+  CALLBACK_KEPT: { type: "callback.kept", version: 1 },
+  CALLBACK_BROKEN: { type: "callback.broken", version: 1 },
+  CASE_NOTE_ADDED: { type: "case.note_added", version: 1 },
 };
 
 /**
