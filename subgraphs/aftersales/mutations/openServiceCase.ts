@@ -76,6 +76,11 @@ export async function openServiceCase(ctx: Context, input: OpenServiceCaseInput)
       tier: "L1",
       order_number: orderNumber ?? device.retailer_order_number,
       service_center_id: center?.id ?? null,
+      // Hand-over state (docs/STATE_MACHINES.md): null means assigned to the maker that opened it.
+      ownership_state: null,
+      owning_org: null,
+      ownership_version: 0,
+      return_number: null,
     };
     await trx.insertInto("service_cases").values(caseRow).execute();
     const parties: CasePartiesTable[] = [{ id: `PTY-${suffix}-1`, case_number: caseNumber, organization: maker, name: `${maker} after-sales`, role: "MAKER_AFTERSALES", phone: null, joined_at: at }];
