@@ -12,7 +12,7 @@ const base: Omit<BenchResults, "targets"> = {
   finishedAt: "2025-01-01T00:05:00Z",
   totalSeconds: 300,
   machine: { cpu: "Test CPU", cores: 2, ramGb: 8, node: "v20", os: "Linux" },
-  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false },
+  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false, idleS: 3 },
   dataset: { customers: 10000, eventsPerSource: 5, seedSeconds: 10, light: { customerId: "C-1", events: 10 }, heavy: { customerId: "C-1", events: 10010 }, pools: { c360: 1000, order: 1000, page2: 200 } },
   cost: { "c360 light": cost, "c360 heavy": cost },
   criticalPath: { plan: "QueryPlan {}", stages: [["customers"]], recordedQueries: 1, requests: 100, p50: 10, p95: 20, p99: 30 },
