@@ -237,7 +237,7 @@ export function markdown(results: BenchResults): string {
   if (system) {
     lines.push("## Whole-system CPU per answer (ms, every process)", "");
     lines.push(
-      "utime+stime from /proc over the same timed window as the row above, for the gateway's process group, each subgraph's process group and (PostgreSQL runs) the server backends found in pg_stat_activity by the subgraphs' application_name, divided by the answers. \"net of idle\" subtracts each process's idle CPU rate (measured with no load, everything up: background relays, pollers, timers) times the window. The autocannon load generator is not counted.",
+      "utime+stime from /proc, for the gateway's process group, each subgraph's process group and (PostgreSQL runs) the server backends found in pg_stat_activity by the subgraphs' application_name, divided by the answers, over its own window: after the timed run has drained, a fixed number of requests (3 per connection or the timed run's count, whichever is more) over the same connections, from nothing in flight to the last answer. \"net of idle\" subtracts each process's idle CPU rate (measured with no load, everything up: background relays, pollers, timers) times the window. The autocannon load generator is not counted.",
       "",
       system,
       "",
