@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import { formatError } from "../../common/formatError";
 import { readHttpTimeouts, createTimedHttpServer } from "../../common/httpServerTimeouts";
@@ -91,7 +91,9 @@ export async function startSubgraph<DB, Loaders>(
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo Studio, which we do not use; they cost CPU on every fetch.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), subgraphObservabilityPlugin()],
+    // Cache control: no subgraph sets cache hints and the gateway reads none; Apollo's default
+    // plugin hooks willResolveField, which wraps every field resolver of the schema (issue 19 profile).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), subgraphObservabilityPlugin()],
   });
   await apollo.start();
 
