@@ -15,13 +15,13 @@ export interface SubgraphRequestRecord {
 }
 
 /**
- * The record of each request in flight, by its HTTP request, and by the GraphQL context built
- * for it (the Apollo plugin sees only the context). Weak maps rather than an
- * AsyncLocalStorage scope: on Node 20 an AsyncLocalStorage puts a hook on every promise of
- * the process (issue 19's profile). Entries go with their request.
+ * The record of each request in flight, by its HTTP request (a weak map) and on the GraphQL
+ * context built for it (a symbol-keyed property: Apollo may hand plugins a shallow copy of
+ * the context, which keeps it). Not an AsyncLocalStorage scope: on Node 20 an
+ * AsyncLocalStorage puts a hook on every promise of the process (issue 19's profile).
  */
 const byRequest = new WeakMap<IncomingMessage, SubgraphRequestRecord>();
-const byContext = new WeakMap<object, SubgraphRequestRecord>();
+const RECORD = Symbol("subgraphRequestRecord");
 
 export const subgraphRequestScope = {
   set(req: IncomingMessage, record: SubgraphRequestRecord): void {
@@ -31,9 +31,9 @@ export const subgraphRequestScope = {
     return byRequest.get(req);
   },
   bindContext(context: object, record: SubgraphRequestRecord | undefined): void {
-    if (record) byContext.set(context, record);
+    if (record) Object.defineProperty(context, RECORD, { value: record, enumerable: true, configurable: true, writable: true });
   },
   ofContext(context: object | undefined): SubgraphRequestRecord | undefined {
-    return context ? byContext.get(context) : undefined;
+    return context ? (context as { [RECORD]?: SubgraphRequestRecord })[RECORD] : undefined;
   },
 };
