@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JSONWebKeySet, type JWK, type JWTVerifyGetKey, type KeyLike } from "jose";
+import { BoundedCache } from "./boundedCache";
 import { isRole, type Caller } from "./caller";
 
 /**
@@ -92,17 +93,34 @@ export function internalTokenVerifier(audience: string, source: InternalKeySourc
     const jwks = "jwks" in source ? source.jwks : readJwksFile(source.jwksFile);
     keys = createLocalJWKSet(checkedPublicSet(jwks, "jwks" in source ? "the key set" : source.jwksFile, production));
   }
+  // Verified tokens by their exact text (issue 19): the gateway reuses one token per caller and
+  // subgraph for up to 30 s, so a subgraph sees the same string on fetch after fetch, and the
+  // Ed25519 verification was ~0.1 ms of every fetch. Everything jwtVerify checks is a function
+  // of the string, the keys and the clock; an entry is used only before the token's exp, so
+  // the clock check still holds. A key rotated out keeps its already-verified tokens for at
+  // most their remaining lifetime (<= 60 s, the gateway's). Bounded: the oldest go first.
+  const verified = new BoundedCache<Caller>(VERIFIED_CACHE_ENTRIES);
   return async (token) => {
+    const now = Date.now();
+    const cached = verified.get(token, now);
+    if (cached) return { ...cached };
     const { payload } = await jwtVerify(token, keys, { issuer: INTERNAL_TOKEN_ISSUER, audience, algorithms: [INTERNAL_TOKEN_ALGORITHM], requiredClaims: ["exp", "iat"] });
     if (!payload.sub || !isRole(payload.role) || typeof payload.org !== "string") throw new Error("internal token lacks caller claims");
-    return {
+    const caller: Caller = {
       subject: payload.sub,
       name: typeof payload.name === "string" ? payload.name : payload.sub,
       role: payload.role,
       organization: payload.org,
     };
+    // exp is required above; an entry never outlives it.
+    verified.set(token, { ...caller }, Math.min((payload.exp as number) * 1000, now + MAX_VERIFIED_REUSE_MS));
+    return caller;
   };
 }
+
+/** Verified internal tokens a subgraph remembers (per verifier), and for at most how long. */
+const VERIFIED_CACHE_ENTRIES = 5000;
+const MAX_VERIFIED_REUSE_MS = 60_000;
 
 /** The signing key of a gateway key set: its first key with a private part. */
 export async function signerFromJwks(jwks: JSONWebKeySet, where: string): Promise<InternalSigner> {

@@ -7,7 +7,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import type { Caller } from "../common/caller";
 import { readJwksFile, signerFromJwks, signInternalToken } from "../common/internalToken";
 import { writeInternalKeyFiles } from "./lib/internalKeys";
-import { compareAnswers, sampleAnswers } from "./bench/answers";
+import { compareAnswers, sampleAnswers, SAMPLES_PER_WORKLOAD } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
 import { GATEWAY_NODE_FLAGS } from "../gateway/nodeFlags";
@@ -15,10 +15,11 @@ import { subgraphsOf } from "../gateway/supergraphSubgraphs";
 import { addHeavyHistory, dropSchemas, seedDataset, targetEnv, type DataTarget } from "./bench/data";
 import { BENCH_ISSUER, GATEWAY_LABELS, startGateway, type GatewayKind, type GatewaySetup, type RunningBenchGateway } from "./bench/gateways";
 import { requestBody, runLoad, workloads, type QueryKind, type Workload } from "./bench/load";
-import { groupCpuSeconds, groupHwmMb, killAllSync, sampleRss, spawnGroup, stopAll, waitForOutput } from "./bench/processes";
+import { groupCpuSeconds, groupHwmMb, killAllSync, sampleRss, spawnGroup, stopAll, waitForOutput, type BenchProcess } from "./bench/processes";
+import { perAnswer, SystemCpu, totalOf } from "./bench/systemCpu";
 import { profileMarkdown, summarizeProfile } from "./bench/profile";
 import { measureTracingOverhead, tracingMarkdown, type TracingOverhead } from "./bench/tracingOverhead";
-import { evaluateTargets, find, machine, markdown, runsTable, type BenchResults, type CostReport, type RunResult, type SoakResult } from "./bench/report";
+import { evaluateTargets, find, machine, markdown, runsTable, systemTable, type BenchResults, type CostReport, type RunResult, type SoakResult } from "./bench/report";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -26,8 +27,13 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 /** The caller the benchmark queries as: a retailer rep (same identity for every gateway). */
 const REP: Caller = { subject: "rep-bench", name: "Bench Rep (Yougou service desk)", role: "rep", organization: "yougou" };
 
-async function post(gateway: RunningBenchGateway, body: string, extraHeaders: Record<string, string> = {}): Promise<any> {
-  const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...gateway.headers, ...extraHeaders }, body });
+async function post(gateway: RunningBenchGateway, body: string, extraHeaders: Record<string, string> = {}, attempt = 1): Promise<any> {
+  // A kept-alive connection the gateway closed just as it was reused ("other side closed") is retried: it says nothing about the answer.
+  const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...gateway.headers, ...extraHeaders }, body }).catch((error: Error & { cause?: Error }) => {
+    if (attempt < 3 && /other side closed|ECONNRESET|socket hang up/.test(String(error.cause?.message ?? error.message))) return undefined;
+    throw new Error(`${gateway.kind}: ${error.message}${error.cause ? ` (${error.cause.message})` : ""}\n${gateway.proc.output().slice(-2000)}`);
+  });
+  if (!response) return post(gateway, body, extraHeaders, attempt + 1);
   const text = await response.text();
   if (!response.ok) throw new Error(`${gateway.kind}: HTTP ${response.status}: ${text.slice(0, 500)}`);
   return JSON.parse(text);
@@ -39,7 +45,33 @@ async function costOf(gateway: RunningBenchGateway, workload: Workload, variable
   return body.extensions.cost as CostReport;
 }
 
-async function runOne(gateway: RunningBenchGateway, workload: Workload, connections: number, options: BenchOptions): Promise<RunResult> {
+/** The whole system a run is measured over: the gateway's group, each subgraph's, PostgreSQL's backends; and each one's idle CPU rate. */
+interface SystemUnderTest {
+  cpu: SystemCpu;
+  idle: Map<string, number>;
+}
+
+/**
+ * Whole-system CPU per answer, measured apart from the timed window: the window's edges cut
+ * requests in flight (50 of them, seconds long on a loaded machine), which a per-window
+ * figure would count as work without answers. Here a fixed number of requests is sent over
+ * the same connections and the window runs from nothing in flight (after the load above has
+ * drained) to every answer received, so every CPU second counted belongs to a counted
+ * answer, less each process's idle rate over the window.
+ */
+async function systemCpuPerAnswer(gateway: RunningBenchGateway, workload: Workload, connections: number, rps: number, options: BenchOptions, system: SystemUnderTest) {
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the aborted tail of the timed window finish
+  const amount = Math.max(connections * 3, Math.min(2000, Math.round(rps * options.durationS)));
+  const before = await system.cpu.snapshot();
+  const started = Date.now();
+  const load = await runLoad(gateway.url, gateway.headers, workload, connections, options.durationS, amount);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // log lines and metrics written after the answer
+  const windowS = (Date.now() - started) / 1000;
+  const after = await system.cpu.snapshot();
+  return perAnswer(system.cpu.delta(before, after), system.idle, windowS, load.requests);
+}
+
+async function runOne(gateway: RunningBenchGateway, workload: Workload, connections: number, options: BenchOptions, system?: SystemUnderTest): Promise<RunResult> {
   // sanity: one answer without errors, and a non-empty result
   const check = await post(gateway, requestBody(workload, 0));
   if (check.errors?.length || !check.data) throw new Error(`${gateway.kind} ${workload.kind}: ${JSON.stringify(check).slice(0, 600)}`);
@@ -50,6 +82,7 @@ async function runOne(gateway: RunningBenchGateway, workload: Workload, connecti
   const load = await runLoad(gateway.url, gateway.headers, workload, connections, options.durationS);
   const cpuSeconds = groupCpuSeconds(pgid) - cpuBefore;
   const memory = rss.stop();
+  const processes = system ? await systemCpuPerAnswer(gateway, workload, connections, load.rps, options, system) : undefined;
   const run: RunResult = {
     ...load,
     gateway: gateway.kind,
@@ -59,10 +92,14 @@ async function runOne(gateway: RunningBenchGateway, workload: Workload, connecti
     rssPeakMb: memory.peakMb,
     rssStartMb: memory.firstMb,
     rssEndMb: memory.lastMb,
+    ...(processes ? { processes, systemCpuMsPerQuery: totalOf(processes, "cpuMsPerQuery"), systemNetCpuMsPerQuery: totalOf(processes, "netCpuMsPerQuery") } : {}),
   };
   log(
     `${gateway.kind.padEnd(6)} ${workload.kind.padEnd(5)} c=${String(connections).padEnd(3)} ${run.rps.toFixed(1).padStart(7)} req/s  p50 ${run.p50.toFixed(1)} p95 ${run.p95.toFixed(1)} p99 ${run.p99.toFixed(1)} ms  errors ${run.errors}  CPU ${run.cpuMsPerQuery.toFixed(2)} ms/q  RSS ${run.rssPeakMb.toFixed(0)} MB`,
   );
+  if (processes) {
+    log(`  whole system: ${run.systemCpuMsPerQuery!.toFixed(2)} ms CPU/answer (net of idle ${run.systemNetCpuMsPerQuery!.toFixed(2)}): ${processes.map((p) => `${p.name} ${p.cpuMsPerQuery.toFixed(2)}`).join(", ")}`);
+  }
   if (run.errorSample) log(`  first error: ${run.errorSample.replace(/\s+/g, " ").slice(0, 300)}`);
   return run;
 }
@@ -103,10 +140,13 @@ async function main(): Promise<number> {
   let options: BenchOptions;
   const argv = process.argv.slice(2);
   const cpuProf = argv.includes("--cpu-prof");
+  const subgraphCpuProf = argv.includes("--subgraph-cpu-prof");
   try {
-    const parsed = parseArgs(argv.filter((a) => a !== "--cpu-prof"));
+    const parsed = parseArgs(argv.filter((a) => a !== "--cpu-prof" && a !== "--subgraph-cpu-prof"));
     if (parsed === "help") {
-      console.log(`${USAGE}\n  --cpu-prof            afterwards, profile our gateway (node --cpu-prof) under the 50-connection 360 load`);
+      console.log(
+        `${USAGE}\n  --cpu-prof            afterwards, profile our gateway (node --cpu-prof) under the 50-connection 360 load\n  --subgraph-cpu-prof   run every subgraph under node --cpu-prof for the whole run (use with --queries c360 --connections 50 --peers none); summaries printed and written to bench-results/<time>/subgraph-profiles.md`,
+      );
       return 0;
     }
     options = parsed;
@@ -162,13 +202,20 @@ async function main(): Promise<number> {
 
     // ---- subgraphs
     const internalKeys = await writeInternalKeyFiles(path.join(tmpDir, "internal-keys"), "bench-internal");
-    const subgraphEnv = { ...targetEnv(target), PORT: "0", INTERNAL_JWKS_FILE: internalKeys.jwksFile, NODE_ENV: "production", CUSTOMER360_SOURCES: sourcesPath };
+    // PGAPPNAME: the subgraphs' PostgreSQL backends are found by it in pg_stat_activity, so the server's CPU for the bench is measured too.
+    const pgAppName = `c360-bench-${stamp}`.slice(0, 60);
+    const subgraphEnv = { ...targetEnv(target), PORT: "0", INTERNAL_JWKS_FILE: internalKeys.jwksFile, NODE_ENV: "production", CUSTOMER360_SOURCES: sourcesPath, ...(options.db === "postgres" ? { PGAPPNAME: pgAppName } : {}) };
     const subgraphUrls: Record<string, string> = {};
+    const subgraphProcs: Record<string, BenchProcess> = {};
+    const subgraphProfDir = path.join(ROOT, "bench-results", stamp, "subgraph-cpuprof");
+    if (subgraphCpuProf) fs.mkdirSync(subgraphProfDir, { recursive: true });
     await Promise.all(
       subgraphNames.map(async (name) => {
         const script = path.join(distDir, "subgraphs", name, "main.js");
         if (!fs.existsSync(script)) throw new Error(`the supergraph names subgraph "${name}" but there is no ${path.relative(ROOT, script)}`);
-        const proc = spawnGroup(name, process.execPath, [script], subgraphEnv, { echo: options.echo, cwd: ROOT });
+        const profArgs = subgraphCpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.join(subgraphProfDir, name)}`] : [];
+        const proc = spawnGroup(name, process.execPath, [...profArgs, script], subgraphEnv, { echo: options.echo, cwd: ROOT });
+        subgraphProcs[name] = proc;
         subgraphUrls[name] = (await waitForOutput(proc, /ready at (http:\/\/\S+)/, 90000))[1];
       }),
     );
@@ -221,31 +268,47 @@ async function main(): Promise<number> {
     await ours.proc.stop();
 
     // ---- critical path of the 360 query
-    log("critical path: recording the 360 query's subgraph fetches ...");
-    const recorded = await recordQueries(supergraphPath, subgraphUrls, staticInternalToken, loads.c360, 50);
-    const criticalPath = await measureCriticalPath(recorded, options.warmupS, options.durationS);
-    log(`critical path: stages ${criticalPath.stages.map((s) => s.join("+")).join(" -> ")}; p50 ${criticalPath.p50.toFixed(2)} ms p95 ${criticalPath.p95.toFixed(2)} ms`);
+    // Only P1 uses it, and P1 needs a 1-connection run: skipped otherwise (--quick).
+    let criticalPath: Awaited<ReturnType<typeof measureCriticalPath>> | undefined;
+    if (options.connections.includes(1)) {
+      log("critical path: recording the 360 query's subgraph fetches ...");
+      const recorded = await recordQueries(supergraphPath, subgraphUrls, staticInternalToken, loads.c360, 50);
+      criticalPath = await measureCriticalPath(recorded, options.warmupS, options.durationS);
+      log(`critical path: stages ${criticalPath.stages.map((s) => s.join("+")).join(" -> ")}; p50 ${criticalPath.p50.toFixed(2)} ms p95 ${criticalPath.p95.toFixed(2)} ms`);
+    } else log("critical path: skipped (P1 needs --connections with 1)");
 
     // ---- the gateways, one at a time
     const runs: RunResult[] = [];
     // Every gateway must give the same answers as ours, or its figures compare unequal work.
     const answers: Partial<Record<GatewayKind, string[]>> = {};
     const answerChecks: Partial<Record<GatewayKind, string>> = {};
+    const answerChecksByQuery: NonNullable<BenchResults["answerChecksByQuery"]> = {};
     const gatewayPeakHwmMb: Partial<Record<GatewayKind, number>> = {};
     let soakResult: SoakResult | undefined;
     const kinds: QueryKind[] = options.queries;
     for (const kind of ["ours", ...options.peers] as GatewayKind[]) {
       log(`starting ${GATEWAY_LABELS[kind]} (${options.workers} worker${options.workers > 1 ? "s" : ""})`);
       const gateway = await startGateway(kind, setup);
+      const cpu = new SystemCpu(
+        [{ name: "gateway", pgid: gateway.proc.pid }, ...subgraphNames.map((name) => ({ name, pgid: subgraphProcs[name].pid }))],
+        options.db === "postgres" ? { applicationName: pgAppName, databaseUrl: options.databaseUrl } : undefined,
+      );
       try {
         answers[kind] = await sampleAnswers(gateway, kinds.map((q) => loads[q]));
+        // Idle CPU of every process (relays, pollers, timers), measured with everything up and no load: subtracted from the per-answer cost.
+        const idle = await cpu.idleRates(options.idleS);
+        log(`idle CPU, ms per second: ${[...idle].map(([n, v]) => `${n} ${v.toFixed(1)}`).join(", ")}`);
+        const system = { cpu, idle };
         if (kind !== "ours") {
           answerChecks[kind] = compareAnswers(answers.ours!, answers[kind]!);
           log(`${kind} answers vs ours: ${answerChecks[kind]}`);
+          const slice = (all: string[], i: number) => all.slice(i * SAMPLES_PER_WORKLOAD, (i + 1) * SAMPLES_PER_WORKLOAD);
+          answerChecksByQuery[kind] = Object.fromEntries(kinds.map((q, i) => [q, compareAnswers(slice(answers.ours!, i), slice(answers[kind]!, i))]));
         }
-        for (const query of kinds) for (const connections of options.connections) runs.push(await runOne(gateway, loads[query], connections, options));
+        for (const query of kinds) for (const connections of options.connections) runs.push(await runOne(gateway, loads[query], connections, options, system));
         gatewayPeakHwmMb[kind] = groupHwmMb(gateway.proc.pid);
       } finally {
+        await cpu.close();
         await gateway.proc.stop();
       }
     }
@@ -301,6 +364,25 @@ async function main(): Promise<number> {
       }
     }
 
+    let subgraphProfileSection = "";
+    if (subgraphCpuProf) {
+      // node writes a .cpuprofile when the process exits: stop the subgraphs, then summarise each.
+      await Promise.all(Object.values(subgraphProcs).map((proc) => proc.stop()));
+      const sections: string[] = ["## CPU profiles of the subgraphs (node --cpu-prof, the whole run)", ""];
+      for (const name of subgraphNames) {
+        const dir = path.join(subgraphProfDir, name);
+        const file = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f))[0] : undefined;
+        if (!file) {
+          sections.push(`### ${name}`, "", "no profile written (did it exit cleanly on SIGTERM?)", "");
+          continue;
+        }
+        sections.push(`### ${name}`, "", profileMarkdown({ ...summarizeProfile(file, 20), file: path.relative(ROOT, file) }), "");
+      }
+      subgraphProfileSection = sections.join("\n");
+      fs.writeFileSync(path.join(ROOT, "bench-results", stamp, "subgraph-profiles.md"), subgraphProfileSection);
+      console.log(`\n${subgraphProfileSection}`);
+    }
+
     const partial = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -322,14 +404,18 @@ async function main(): Promise<number> {
       soak: soakResult,
       notes,
       answerChecks,
+      answerChecksByQuery,
       ...(tracing ? { tracing } : {}),
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial, options.db === "postgres" ? latestSqliteBaseline(resultsDir) : undefined) };
 
     console.log(`\n${runsTable(results)}\n`);
+    const system = systemTable(results);
+    if (system) console.log(`Whole-system CPU per answer (ms):\n${system}\n`);
     for (const t of results.targets) console.log(`${t.id} ${t.status.padEnd(12)} ${t.title}\n   ${t.measured}`);
     let md = markdown(results);
     if (profileSection) md += `\n${profileSection}`;
+    if (subgraphProfileSection) md += `\n${subgraphProfileSection}\n`;
     if (tracing) {
       md += `\n${tracingMarkdown(tracing)}`;
       console.log(`\n${tracingMarkdown(tracing)}`);

@@ -2,7 +2,7 @@ import type { RunningBenchGateway } from "./gateways";
 import { requestBody, type Workload } from "./load";
 
 /** Requests per workload whose answers are compared across gateways. */
-const SAMPLES_PER_WORKLOAD = 5;
+export const SAMPLES_PER_WORKLOAD = 5;
 
 /**
  * The answers a gateway gives to the first few requests of each workload, as canonical JSON

@@ -20,6 +20,8 @@ export interface BenchOptions {
   echo: boolean;
   /** --tracing: also measure ours with tracing off vs on (CPU per 360 answer). */
   tracing?: boolean;
+  /** Seconds of no load, with everything up, over which each process's idle CPU rate is measured (subtracted per answer). */
+  idleS: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -49,6 +51,10 @@ options:
                         tracing off, on (every span) and on with 10 % sampled, interleaved, 2 rounds
                         each; spans go over OTLP to a throwaway receiver in the bench; reports CPU per
                         answer of the gateway and of the whole graph
+  --idle S              seconds of no load per gateway over which every process's idle CPU is measured
+                        (event relays, pollers), subtracted from CPU per answer (default 3)
+  --quick               c360 only, 50 connections, peers apollo, 6 s windows, 2 s warm-up, 2,000 customers
+                        (the P6/P2 check in about 2 minutes; explicit options override)
   --no-write            print only; write nothing under bench-results/ or docs/
   --echo                echo the services' output
   --help                this text`;
@@ -69,10 +75,16 @@ function int(args: string[], flag: string, fallback: number, min = 0): number {
   return n;
 }
 
-const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--tracing", "--echo", "--help", "-h"]);
+const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--tracing", "--echo", "--idle", "--quick", "--help", "-h"]);
 
 export function parseArgs(args: string[]): BenchOptions | "help" {
   if (args.includes("--help") || args.includes("-h")) return "help";
+  if (args.includes("--quick")) {
+    const defaults: Array<[string, string]> = [["--queries", "c360"], ["--connections", "50"], ["--peers", "apollo"], ["--duration", "6"], ["--warmup", "2"], ["--customers", "2000"]];
+    const rest = args.filter((a) => a !== "--quick");
+    for (const [flag, v] of defaults) if (!rest.includes(flag)) rest.push(flag, v);
+    args = rest;
+  }
   for (let i = 0; i < args.length; i++) {
     if (args[i].startsWith("-") && !KNOWN.has(args[i])) throw new Error(`unknown option ${args[i]}`);
   }
@@ -101,5 +113,6 @@ export function parseArgs(args: string[]): BenchOptions | "help" {
     write: !args.includes("--no-write"),
     echo: args.includes("--echo"),
     tracing: args.includes("--tracing"),
+    idleS: int(args, "--idle", 3, 1),
   };
 }

@@ -87,7 +87,7 @@ export function percentile(sorted: number[], p: number): number {
  * POST with the next variables from the workload's pool. Latencies come from autocannon's
  * per-response timings (ms); every body is checked for a top-level "errors" member.
  */
-export function runLoad(url: string, headers: Record<string, string>, workload: Workload, connections: number, durationS: number): Promise<LoadResult> {
+export function runLoad(url: string, headers: Record<string, string>, workload: Workload, connections: number, durationS: number, amount?: number): Promise<LoadResult> {
   let counter = Math.floor(Math.random() * workload.poolSize);
   const latencies: number[] = [];
   let graphqlErrors = 0;
@@ -96,8 +96,9 @@ export function runLoad(url: string, headers: Record<string, string>, workload: 
     const instance = autocannon({
       url,
       connections,
-      duration: durationS,
-      timeout: 30,
+      // amount: exactly that many requests, and "done" only once every one is answered (no request in flight at either end)
+      ...(amount ? { amount } : { duration: durationS }),
+      timeout: 60,
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       requests: [

@@ -151,6 +151,11 @@ function readStat(pid: number): { pgrp: number; cpuSeconds: number } | undefined
   }
 }
 
+/** utime+stime (s) of one process (0 if it is gone). */
+export function processCpuSeconds(pid: number): number {
+  return readStat(pid)?.cpuSeconds ?? 0;
+}
+
 /** utime+stime (s) of every process in the group. */
 export function groupCpuSeconds(pgid: number): number {
   return groupPids(pgid).reduce((sum, pid) => sum + (readStat(pid)?.cpuSeconds ?? 0), 0);

@@ -3,6 +3,7 @@ import type { BenchOptions } from "./args";
 import type { CriticalPathResult } from "./criticalPath";
 import { GATEWAY_LABELS, type GatewayKind } from "./gateways";
 import type { LoadResult, QueryKind } from "./load";
+import type { ProcessCpu } from "./systemCpu";
 
 export interface Machine {
   cpu: string;
@@ -10,11 +11,13 @@ export interface Machine {
   ramGb: number;
   node: string;
   os: string;
+  /** 1/5/15-minute load averages when read: how busy the machine was (others' work included). */
+  loadAverage?: number[];
 }
 
 export function machine(): Machine {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, ramGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version, os: `${os.type()} ${os.release()}` };
+  return { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, ramGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version, os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) };
 }
 
 export interface RunResult extends LoadResult {
@@ -27,6 +30,11 @@ export interface RunResult extends LoadResult {
   rssPeakMb: number;
   rssStartMb: number;
   rssEndMb: number;
+  /** Every process of the system over the same window: gateway, each subgraph, PostgreSQL's backends (scripts/bench/systemCpu.ts). */
+  processes?: ProcessCpu[];
+  /** Sum over `processes` of CPU per answer, ms; and the same net of each process's idle rate. */
+  systemCpuMsPerQuery?: number;
+  systemNetCpuMsPerQuery?: number;
 }
 
 export interface CostReport {
@@ -66,6 +74,8 @@ export interface BenchResults {
   gatewayPeakHwmMb: Partial<Record<GatewayKind, number>>;
   /** Per peer: do its answers equal ours for the first requests of each workload (scripts/bench/answers.ts)? */
   answerChecks?: Partial<Record<GatewayKind, string>>;
+  /** The same check per query: a peer is compared with ours only on the queries it answers as ours does. */
+  answerChecksByQuery?: Partial<Record<GatewayKind, Partial<Record<QueryKind, string>>>>;
   soak?: SoakResult;
   targets: Target[];
   notes: string[];
@@ -96,15 +106,16 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">, sqliteBa
     const parts: string[] = [];
     let pass = true;
     let complete = true;
-    const hiveAnswers = results.answerChecks?.hive;
-    if (hive50 && hiveAnswers && !hiveAnswers.startsWith("same")) parts.push("(Hive's answers differ from ours, see 'Same answers?': it does less work per query than ours)");
-    if (hive50) {
+    const hiveAnswers = results.answerChecksByQuery?.hive?.c360 ?? results.answerChecks?.hive;
+    const hiveComparable = !!hive50 && (!hiveAnswers || hiveAnswers.startsWith("same"));
+    if (hive50 && !hiveComparable) parts.push("Hive not compared: its 360 answers differ from ours (see 'Same answers?'), so it does other work per query");
+    if (hiveComparable && hive50) {
       const rpsOk = ours50.rps >= hive50.rps;
       const cpuRatio = ours50.cpuMsPerQuery / hive50.cpuMsPerQuery;
       pass &&= rpsOk && cpuRatio <= 0.67;
       parts.push(`RPS ${f(ours50.rps)} vs Hive ${f(hive50.rps)} (${f(ours50.rps / hive50.rps, 2)}x) ${rpsOk ? "ok" : "FAIL"}`);
       parts.push(`CPU/query ${f(ours50.cpuMsPerQuery, 2)} ms vs Hive ${f(hive50.cpuMsPerQuery, 2)} ms = ${f(cpuRatio, 2)}x ${cpuRatio <= 0.67 ? "ok" : "FAIL (target <= 0.67x)"}`);
-    } else {
+    } else if (!hive50) {
       complete = false;
       parts.push("Hive not measured");
     }
@@ -158,7 +169,33 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">, sqliteBa
       measured: `${results.options.durationS} s window only (run --soak 300 for the full target): peak ${f(ours50.rssPeakMb)} MB, ${f(ours50.rssStartMb)} -> ${f(ours50.rssEndMb)} MB (growth ${f(growth)}%)`,
     });
   } else targets.push({ id: "P5", title: p5Title, status: "NOT MEASURED", measured: "needs --connections with 50" });
+  // P6
+  const p6Title = "whole-system CPU per 360 answer (gateway + every subgraph + PostgreSQL backends, net of idle) <= 15 ms at 50 connections";
+  if (ours50?.processes) {
+    const net = ours50.systemNetCpuMsPerQuery ?? 0;
+    targets.push({
+      id: "P6",
+      title: p6Title,
+      status: net <= 15 ? "PASS" : "FAIL",
+      measured: `${f(net, 2)} ms net of idle (${f(ours50.systemCpuMsPerQuery ?? 0, 2)} ms raw): ${ours50.processes.map((p) => `${p.name} ${f(p.netCpuMsPerQuery, 2)}`).join(", ")}`,
+    });
+  } else targets.push({ id: "P6", title: p6Title, status: "NOT MEASURED", measured: ours50 ? "no per-process CPU recorded" : "needs --connections with 50" });
   return targets;
+}
+
+/** One row per run: CPU per answer of every process, the gateway's first, and the total (raw and net of idle). */
+export function systemTable(results: Pick<BenchResults, "runs">): string {
+  const runs = results.runs.filter((r) => r.processes?.length);
+  if (!runs.length) return "";
+  const names = [...new Set(runs.flatMap((r) => r.processes!.map((p) => p.name)))];
+  const rows = runs.map((r) => {
+    const byName = new Map(r.processes!.map((p) => [p.name, p]));
+    return [GATEWAY_LABELS[r.gateway], r.query, String(r.connections), ...names.map((n) => (byName.has(n) ? f(byName.get(n)!.cpuMsPerQuery, 2) : "-")), f(r.systemCpuMsPerQuery ?? NaN, 2), f(r.systemNetCpuMsPerQuery ?? NaN, 2)];
+  });
+  const idle = runs[0].processes!.map((p) => `${p.name} ${f(p.idleMsPerSecond, 1)}`).join(", ");
+  return `${table(["gateway", "query", "conns", ...names, "total", "total net of idle"], rows)}
+
+Idle CPU (ms per second, no load, measured per gateway before its runs; first gateway's shown): ${idle}.`;
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -180,7 +217,7 @@ export function markdown(results: BenchResults): string {
   const lines: string[] = [];
   lines.push(`# Benchmark: customer 360 gateway vs Hive Gateway vs stock @apollo/gateway`, "");
   lines.push(`Generated by \`npm run bench\` (scripts/bench.ts) on ${results.finishedAt}; total ${f(results.totalSeconds, 0)} s.`, "");
-  lines.push(`**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.os}. Load generator (autocannon), the subgraphs and the gateway under test all share these cores.`, "");
+  lines.push(`**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.os}. Load generator (autocannon), the subgraphs and the gateway under test all share these cores.${m.loadAverage ? ` Load average (1/5/15 min) when the run ended: ${m.loadAverage.join(" / ")}${m.loadAverage[0] > m.cores ? ": other work was running on this machine, so latencies and req/s are not comparable with a quiet run; CPU per answer is less affected" : ""}.` : ""}`, "");
   lines.push(
     `**Run:** --customers ${o.customers} --events-per-source ${o.eventsPerSource} --db ${o.db} --duration ${o.durationS} --warmup ${o.warmupS} --connections ${o.connections.join(",")} --workers ${o.workers} --peers ${o.peers.join(",") || "none"} --queries ${o.queries.join(",")}${o.soakS ? ` --soak ${o.soakS}` : ""}.`,
     `Seeded ${results.dataset.customers} customers + the P3 customer ${results.dataset.light.customerId} (${results.dataset.light.events} events; ${results.dataset.heavy.events} after ~${results.options.heavyEventsPerSource} timeline_events rows per source were added for the heavy measurement) in ${f(results.dataset.seedSeconds)} s. Pools: ${Object.entries(results.dataset.pools).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
@@ -198,6 +235,16 @@ export function markdown(results: BenchResults): string {
   }
   lines.push("## Throughput, latency, CPU, memory", "");
   lines.push(runsTable(results), "");
+  const system = systemTable(results);
+  if (system) {
+    lines.push("## Whole-system CPU per answer (ms, every process)", "");
+    lines.push(
+      "utime+stime from /proc, for the gateway's process group, each subgraph's process group and (PostgreSQL runs) the server backends found in pg_stat_activity by the subgraphs' application_name, divided by the answers, over its own window: after the timed run has drained, a fixed number of requests (3 per connection or the timed run's count, whichever is more) over the same connections, from nothing in flight to the last answer. \"net of idle\" subtracts each process's idle CPU rate (measured with no load, everything up: background relays, pollers, timers) times the window. The autocannon load generator is not counted.",
+      "",
+      system,
+      "",
+    );
+  }
   lines.push(
     "req/s = completed responses / timed window; latencies from autocannon per response; errors = non-2xx + socket errors + timeouts + 2xx bodies with a GraphQL `errors` member (every body checked); CPU ms/query = the gateway process group's utime+stime over the timed window / responses; RSS peak = the group's RSS polled every 200 ms in the window. Last column: ours/peer for req/s and for CPU per query.",
     "",

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import { formatError } from "../../common/formatError";
 import { readHttpTimeouts, createTimedHttpServer } from "../../common/httpServerTimeouts";
@@ -12,7 +12,8 @@ import { buildFederatedSchema } from "./buildFederatedSchema";
 import { formatOwner, reportCustomerData, SERVED_OWNERS_HEADER } from "./customerData";
 import { isEmpty, openDatabase, type Database } from "./database";
 import { liveSchema } from "./liveSchema";
-import { currentStatementCount, withStatementCount } from "./sqlStatementCounter";
+import { StatementCounter } from "./sqlStatementCounter";
+import { subgraphRequestScope } from "./observability/subgraphRequestScope";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
 import { BoundedLabels } from "../../common/observability/boundedLabels";
 import { createLogger } from "../../common/observability/logger";
@@ -111,7 +112,9 @@ export async function startSubgraph<DB, Loaders>(
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo Studio, which we do not use; they cost CPU on every fetch.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), subgraphObservabilityPlugin()],
+    // Cache control: no subgraph sets cache hints and the gateway reads none; Apollo's default
+    // plugin hooks willResolveField, which wraps every field resolver of the schema (issue 19 profile).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), subgraphObservabilityPlugin()],
   });
   await apollo.start();
 
@@ -121,17 +124,21 @@ export async function startSubgraph<DB, Loaders>(
 
   const handleGraphQL = graphqlHandler({
     server: apollo,
-    around: withStatementCount,
     context: async (req) => {
       const token = req.headers[INTERNAL_TOKEN_HEADER];
       if (typeof token !== "string") throw requestRefused(ErrorCode.UNAUTHENTICATED, `${definition.name} only answers requests signed by the gateway`);
       const caller = await verifyInternalToken(token).catch(() => {
         throw requestRefused(ErrorCode.UNAUTHENTICATED, "the gateway token is invalid or expired");
       });
-      return { db: database.db, loaders: definition.createLoaders(database.db), caller, servedCustomerIds: new Set<string>(), servedOwners: new Map() };
+      // The request's own handle on the shared pool, counting its statements (x-sql-statements).
+      const sqlStatements = new StatementCounter();
+      const db = database.db.withPlugin(sqlStatements);
+      const context = { db, loaders: definition.createLoaders(db), caller, servedCustomerIds: new Set<string>(), servedOwners: new Map(), sqlStatements };
+      subgraphRequestScope.bindContext(context, subgraphRequestScope.of(req));
+      return context;
     },
     responseHeaders: (context) => ({
-      "x-sql-statements": String(currentStatementCount()),
+      "x-sql-statements": String((context as { sqlStatements?: StatementCounter }).sqlStatements?.statements ?? 0),
       ...(context.servedCustomerIds.size ? { "x-customer-ids": [...context.servedCustomerIds].slice(0, 200).join(",") } : {}),
       ...(context.servedOwners.size ? { [SERVED_OWNERS_HEADER]: [...context.servedOwners.values()].map(formatOwner).join(",") } : {}),
     }),

@@ -3,9 +3,9 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Migration } from "kysely";
 import { Pool } from "pg";
+import { cacheStatements } from "./cachedStatements";
 import { resilientPool } from "./resilientPool";
 import { recordStatementSpan } from "../../common/observability/tracing";
-import { countStatement } from "./sqlStatementCounter";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -45,7 +45,6 @@ function schemaName(prefix: string, name: string): string {
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   const log = (event: LogEvent) => {
-    countStatement();
     // A span per statement under the request's span (nothing when tracing is off).
     recordStatementSpan(url ? "postgresql" : "sqlite", event.query.sql, event.queryDurationMillis, event.level === "error");
   };
@@ -73,7 +72,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }), log });
     database = { db, dialect: "sqlite", location: file, close: () => db.destroy() };
   }
   if (options.migrations) await migrateOrClose(database, options.migrations);

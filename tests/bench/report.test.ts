@@ -1,4 +1,5 @@
-import { evaluateTargets, markdown, runsTable, type BenchResults, type RunResult } from "../../scripts/bench/report";
+import { evaluateTargets, markdown, runsTable, systemTable, type BenchResults, type RunResult } from "../../scripts/bench/report";
+import { perAnswer, totalOf } from "../../scripts/bench/systemCpu";
 
 // Report formatting only: no timing, no processes.
 function run(gateway: RunResult["gateway"], connections: number, rps: number, cpuMsPerQuery: number, p50: number): RunResult {
@@ -12,7 +13,7 @@ const base: Omit<BenchResults, "targets"> = {
   finishedAt: "2025-01-01T00:05:00Z",
   totalSeconds: 300,
   machine: { cpu: "Test CPU", cores: 2, ramGb: 8, node: "v20", os: "Linux" },
-  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false },
+  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false, idleS: 3 },
   dataset: { customers: 10000, eventsPerSource: 5, seedSeconds: 10, light: { customerId: "C-1", events: 10 }, heavy: { customerId: "C-1", events: 10010 }, pools: { c360: 1000, order: 1000, page2: 200 } },
   cost: { "c360 light": cost, "c360 heavy": cost },
   criticalPath: { plan: "QueryPlan {}", stages: [["customers"]], recordedQueries: 1, requests: 100, p50: 10, p95: 20, p99: 30 },
@@ -38,5 +39,32 @@ describe("bench report", () => {
     const md = markdown({ ...base, targets: evaluateTargets(base, undefined) });
     expect(md).toContain("Test CPU, 2 cores, 8 GB RAM");
     expect(md).toContain("| P1:");
+  });
+
+  it("P6 judges the whole system's CPU per 360 answer, net of each process's idle rate", () => {
+    // 10 s window, 100 answers: gateway 0.5 s of CPU, customers 1.2 s of which 0.2 s is idle polling (20 ms/s)
+    const processes = perAnswer(new Map([["gateway", 0.5], ["customers", 1.2]]), new Map([["gateway", 0], ["customers", 20]]), 10, 100);
+    expect(processes.map((p) => [p.name, p.cpuMsPerQuery, p.netCpuMsPerQuery])).toEqual([["gateway", 5, 5], ["customers", 12, 10]]);
+    const withSystem = (net: number): Omit<BenchResults, "targets"> => {
+      const ours50 = { ...run("ours", 50, 100, 4, 400), processes, systemCpuMsPerQuery: totalOf(processes, "cpuMsPerQuery"), systemNetCpuMsPerQuery: net };
+      return { ...base, runs: [run("ours", 1, 50, 5, 11), ours50] };
+    };
+    const p6 = (net: number) => evaluateTargets(withSystem(net), undefined).find((t) => t.id === "P6")!;
+    expect(totalOf(processes, "netCpuMsPerQuery")).toBe(15);
+    expect(p6(15).status).toBe("PASS");
+    expect(p6(15.5).status).toBe("FAIL");
+    expect(p6(15.5).measured).toContain("customers 10.00");
+    expect(evaluateTargets(base, undefined).find((t) => t.id === "P6")!.status).toBe("NOT MEASURED");
+    const table = systemTable(withSystem(15));
+    expect(table).toContain("| ours (gateway/) | c360 | 50 | 5.00 | 12.00 | 17.00 | 15.00 |");
+    expect(table).toContain("customers 20.0");
+  });
+
+  it("P2 leaves Hive out when its 360 answers differ from ours, and uses it when they match", () => {
+    const differing = evaluateTargets({ ...base, answerChecksByQuery: { hive: { c360: "DIFFERENT in 5 of 5 answers" } } }, undefined).find((t) => t.id === "P2")!;
+    expect(differing.measured).toContain("Hive not compared");
+    expect(differing.measured).not.toContain("vs Hive");
+    const same = evaluateTargets({ ...base, answerChecksByQuery: { hive: { c360: "same (5 answers)" } } }, undefined).find((t) => t.id === "P2")!;
+    expect(same.measured).toContain("vs Hive");
   });
 });

@@ -26,7 +26,8 @@ export function observeSubgraphRequest(observability: SubgraphObservability, req
   return withServerSpan(`POST /graphql ${observability.subgraph}`, req.headers, { "c360.subgraph": observability.subgraph, "c360.request_id": requestId }, (span) => {
     record.span = span;
     res.once("close", () => finish(observability, record, res));
-    return subgraphRequestScope.run(record, handle);
+    subgraphRequestScope.set(req, record);
+    return handle();
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Caller } from "../../../common/caller";
 import { ErrorCode } from "../../../common/errorCodes";
-import { currentStatementCount } from "../sqlStatementCounter";
+import type { StatementCounter } from "../sqlStatementCounter";
 import { subgraphRequestScope } from "./subgraphRequestScope";
 
 const MAX_CODES = 20;
@@ -12,14 +12,14 @@ export function subgraphObservabilityPlugin(): ApolloServerPlugin<BaseContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue, operationName }) {
-          const record = subgraphRequestScope.getStore();
+          const record = subgraphRequestScope.ofContext(contextValue as object | undefined);
           if (!record) return;
           const caller = (contextValue as { caller?: Caller } | undefined)?.caller;
           record.operation = operationName ?? null;
           record.subject = caller?.subject;
           record.role = caller?.role;
-          // Read here: the statement count lives in the scope that closes with the request.
-          record.sqlStatements = currentStatementCount();
+          // Read here: the count is the request's own (its context's counter).
+          record.sqlStatements = (contextValue as { sqlStatements?: StatementCounter } | undefined)?.sqlStatements?.statements ?? 0;
           const result = response.body.kind === "single" ? response.body.singleResult : response.body.initialResult;
           const errors = result.errors ?? [];
           const codes = new Set<string>();
