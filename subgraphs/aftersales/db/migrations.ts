@@ -1,5 +1,4 @@
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 type Columns = (table: CreateTableBuilder<string, never>) => CreateTableBuilder<string, never>;
 
@@ -13,8 +12,6 @@ async function index(db: Kysely<any>, table: string, columns: string[]): Promise
 }
 
 async function up(db: Kysely<any>): Promise<void> {
-  await createCustomer360Tables(db);
-
   await table(db, "maker_customers", (t) =>
     t
       .addColumn("id", "text", (c) => c.primaryKey())
@@ -225,4 +222,4 @@ async function up(db: Kysely<any>): Promise<void> {
   await index(db, "arrangements", ["case_number"]);
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };
+export const migrations: Record<string, Migration> = { "001_initial": { up } };
