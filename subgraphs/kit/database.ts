@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Migration } from "kysely";
 import { KIT_MIGRATIONS, kitMigrationSet } from "./customer360/kitMigrations";
 import { runMigrationSet } from "./migrationRunner";
+import { readDatabaseConfig } from "./subgraphConfig";
 import { Pool } from "pg";
 import { resilientPool } from "./resilientPool";
 import { recordStatementSpan } from "../../common/observability/tracing";
@@ -21,12 +22,14 @@ export interface DatabaseOptions {
   migrations: Record<string, Migration> | null;
   /** The kit's set (default KIT_MIGRATIONS); tests pass part of it to make an older database. */
   kitMigrations?: Record<string, Migration>;
-  /** Defaults to $DATABASE_URL; unset means embedded SQLite. */
+  /** Defaults to $DATABASE_URL; unset or empty means embedded SQLite. */
   databaseUrl?: string;
   /** Folder for SQLite files. Defaults to $DATA_DIR, else ./data. */
   dataDir?: string;
   /** Prefix for the PostgreSQL schema name (tests use it to stay apart). Defaults to $DB_SCHEMA_PREFIX. */
   schemaPrefix?: string;
+  /** PostgreSQL connections. Defaults to $PG_POOL_SIZE, else 10. */
+  poolSize?: number;
 }
 
 export interface Database<DB> {
@@ -50,7 +53,9 @@ function schemaName(prefix: string, name: string): string {
  * subgraph lives in its own schema there. The same migrations run on both.
  */
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
-  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  // Unset options come from the environment, validated (kit/subgraphConfig.ts), read now, not at import.
+  const config = readDatabaseConfig();
+  const url = options.databaseUrl ?? config.databaseUrl;
   const log = (event: LogEvent) => {
     countStatement();
     // A span per statement under the request's span (nothing when tracing is off).
@@ -58,7 +63,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   };
   let database: Database<DB>;
   if (url) {
-    const schema = schemaName(options.schemaPrefix ?? process.env.DB_SCHEMA_PREFIX ?? "", options.name);
+    const schema = schemaName(options.schemaPrefix ?? config.schemaPrefix, options.name);
     const bootstrap = new Pool({ connectionString: url, max: 1 });
     try {
       await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -67,13 +72,13 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     }
     // search_path per connection keeps every query unqualified, so the code is the same on SQLite.
     // A connect that cannot finish in 5 s fails (DATABASE_UNAVAILABLE) instead of hanging the request.
-    const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 });
+    const pool = new Pool({ connectionString: url, max: options.poolSize ?? config.poolSize, options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: resilientPool(options.name, pool) }), log });
     database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
     if (options.migrations) await migrateOrClose(database, options, schema);
     return database;
   } else {
-    const dir = path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "data");
+    const dir = path.resolve(options.dataDir ?? config.dataDir);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${options.name}.sqlite`);
     const sqlite = new SQLite(file);
