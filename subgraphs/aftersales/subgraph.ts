@@ -1,5 +1,5 @@
 import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
-import { aftersalesSource } from "./customer360";
+import { aftersalesCustomer360 } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
@@ -38,10 +38,10 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     ServiceCenterResolver,
     ServiceArrangementResolver,
     OrderResolver,
-    ...aftersalesSource.resolvers,
+    ...aftersalesCustomer360.resolvers,
   ]),
-  orphanedTypes: [Order, ...aftersalesSource.orphanedTypes],
-  referenceResolvers: guardReferences({ ...referenceResolvers, ...aftersalesSource.referenceResolvers }),
+  orphanedTypes: [Order, ...aftersalesCustomer360.orphanedTypes],
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...aftersalesCustomer360.referenceResolvers }),
   accessMatrix,
   customerData,
   migrations,
