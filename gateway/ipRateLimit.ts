@@ -1,11 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import type Redis from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import type { IpRateLimitConfig } from "./config";
 import { retryAfterSeconds } from "./rateLimit";
-import { closeRedis, connectRedis } from "./redisConnection";
+import { createPerMinuteLimiter } from "./perMinuteLimiter";
 
-const WINDOW_SECONDS = 60;
 /** Apart from the per-caller keys (gateway/rateLimit.ts): an IP and a subject never share a budget. */
 const REDIS_KEY_PREFIX = "c360:gateway:ip-rate";
 
@@ -23,15 +21,7 @@ export interface IpRateLimiter {
  * insurance limiter while Redis is down.
  */
 export async function createIpRateLimiter(config: IpRateLimitConfig): Promise<IpRateLimiter> {
-  const memory = () => new RateLimiterMemory({ points: config.perMinute, duration: WINDOW_SECONDS });
-  let redis: Redis | undefined;
-  let limiter: RateLimiterAbstract;
-  if (config.redisUrl) {
-    redis = await connectRedis(config.redisUrl, "per-IP rate limiting", "limiting per replica");
-    limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: REDIS_KEY_PREFIX, points: config.perMinute, duration: WINDOW_SECONDS, insuranceLimiter: memory() });
-  } else {
-    limiter = memory();
-  }
+  const { limiter, close } = await createPerMinuteLimiter(config, REDIS_KEY_PREFIX, "per-IP rate limiting");
   return {
     async consume(req) {
       try {
@@ -42,9 +32,7 @@ export async function createIpRateLimiter(config: IpRateLimitConfig): Promise<Ip
         return retryAfterSeconds(rejection);
       }
     },
-    async close() {
-      if (redis) await closeRedis(redis);
-    },
+    close,
   };
 }
 

@@ -1,13 +1,11 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import type Redis from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { ErrorCode } from "../common/errorCodes";
 import type { RateLimitConfig } from "./config";
 import { gatewayMetrics } from "./observability/gatewayMetrics";
-import { closeRedis, connectRedis } from "./redisConnection";
+import { createPerMinuteLimiter } from "./perMinuteLimiter";
 
-const WINDOW_SECONDS = 60;
 /** Shared by every replica that points at the same Redis, so they share one budget per caller. */
 const REDIS_KEY_PREFIX = "c360:gateway:rate";
 
@@ -28,21 +26,7 @@ export interface CallerRateLimiter {
  * in-memory budget (the insurance limiter) rather than refusing everyone or letting everyone through.
  */
 export async function createCallerRateLimiter(config: RateLimitConfig): Promise<CallerRateLimiter> {
-  const memory = () => new RateLimiterMemory({ points: config.perMinute, duration: WINDOW_SECONDS });
-  let redis: Redis | undefined;
-  let limiter: RateLimiterAbstract;
-  if (config.redisUrl) {
-    redis = await connectRedis(config.redisUrl, "rate limiting", "limiting per replica");
-    limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: REDIS_KEY_PREFIX,
-      points: config.perMinute,
-      duration: WINDOW_SECONDS,
-      insuranceLimiter: memory(),
-    });
-  } else {
-    limiter = memory();
-  }
+  const { limiter, close } = await createPerMinuteLimiter(config, REDIS_KEY_PREFIX, "rate limiting");
   return {
     async consume(subject) {
       try {
@@ -60,8 +44,6 @@ export async function createCallerRateLimiter(config: RateLimitConfig): Promise<
         });
       }
     },
-    async close() {
-      if (redis) await closeRedis(redis);
-    },
+    close,
   };
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { formatReport } from "../schema/tooling/checkReport";
 import { CheckConfigError, checkSupergraph } from "../schema/tooling/checkSupergraph";
+import { parseOptions, UsageError } from "./lib/commandLine";
 
 const USAGE = `usage: npm run check [-- --config schema/supergraph.yaml] [--base schema/supergraph.graphql] [--operations schema/operations]
 
@@ -22,28 +23,13 @@ Exit codes: 0 check passed, 1 check failed (composition, breaking change or oper
 const OPTIONS = ["--config", "--base", "--operations"] as const;
 type Option = (typeof OPTIONS)[number];
 
-class UsageError extends Error {}
-
-function parseArgs(args: string[]): Partial<Record<Option, string>> {
-  const values: Partial<Record<Option, string>> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (!(OPTIONS as readonly string[]).includes(flag)) throw new UsageError(`unknown argument "${arg}"`);
-    const value = inline ?? args[++i];
-    if (!value || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-    values[flag as Option] = value;
-  }
-  return values;
-}
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
     console.log(USAGE);
     return 0;
   }
-  const values = parseArgs(args);
+  const values = parseOptions(args, OPTIONS);
   const root = process.cwd();
   const report = await checkSupergraph({
     configPath: path.resolve(values["--config"] ?? "schema/supergraph.yaml"),

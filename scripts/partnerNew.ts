@@ -6,7 +6,7 @@ import { packKit } from "./kitPack";
 import { linkKit } from "./lib/partnerTemplate/linkKit";
 import { partnerFiles } from "./lib/partnerTemplate/partnerFiles";
 import { RegistrationError, registerPartner, validateName } from "./lib/partnerTemplate/partnerRegistration";
-import { parseOptions } from "./partnerRegister";
+import { parseOptions } from "./lib/commandLine";
 
 const USAGE = `usage: npm run partner:new -- --name anxin --org anxin [--dir ../anxin-subgraph] [--port 4090]
                             [--kit build/customer360-kit-0.1.0.tgz] [--no-register] [--schema-dir schema]
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const register = !args.includes("--no-register");
   let values: Record<string, string>, name: string;
   try {
-    values = parseOptions(args.filter((a) => a !== "--no-register"), ["--name", "--org", "--dir", "--port", "--kit", "--schema-dir"]);
+    values = parseOptions(args.filter((a) => a !== "--no-register"), ["--name", "--org", "--dir", "--port", "--kit", "--schema-dir"]) as Record<string, string>;
     name = validateName(values["--name"]);
   } catch (error) {
     return fail(2, (error as Error).message);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { RegistrationError, registerPartner, validateName, validateUrl } from "./lib/partnerTemplate/partnerRegistration";
+import { parseOptions, UsageError } from "./lib/commandLine";
 
 const USAGE = `usage: npm run partner:register -- --name anxin --sdl anxin.graphql --url https://anxin.example.cn/graphql
                                  [--identity-system aftersales] [--schema-dir schema]
@@ -25,20 +26,6 @@ Exit codes: 0 registered and composed, 1 the check or compose failed (nothing ch
 const OPTIONS = ["--name", "--sdl", "--url", "--identity-system", "--schema-dir"];
 const ROOT = path.resolve(__dirname, "..", "..");
 
-class UsageError extends Error {}
-
-export function parseOptions(args: string[], options: string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].includes("=") ? [args[i].slice(0, args[i].indexOf("=")), args[i].slice(args[i].indexOf("=") + 1)] : [args[i], undefined];
-    if (!options.includes(flag)) throw new UsageError(`unknown argument "${args[i]}"`);
-    const value = inline ?? args[++i];
-    if (!value || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-    values[flag] = value;
-  }
-  return values;
-}
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
@@ -47,7 +34,7 @@ async function main(): Promise<number> {
   }
   let name: string, url: string, sdl: string, values: Record<string, string>;
   try {
-    values = parseOptions(args, OPTIONS);
+    values = parseOptions(args, OPTIONS) as Record<string, string>;
     name = validateName(values["--name"]);
     url = validateUrl(values["--url"]);
     if (!values["--sdl"]) throw new UsageError("--sdl is required (the partner's SDL file)");

@@ -1,6 +1,6 @@
 import "reflect-metadata";
-import { isEmpty, openDatabase, type Database } from "../subgraphs/kit";
-import { ALL_SUBGRAPHS } from "./lib/allSubgraphs";
+import { isEmpty, openDatabase, type Database, type SubgraphDefinition } from "../subgraphs/kit";
+import { allSubgraphs } from "./lib/allSubgraphs";
 import { syntheticPerson } from "./lib/syntheticPeople";
 
 const USAGE = `usage: npm run seed -- --customers N [--events-per-source K] [--batch B]
@@ -39,9 +39,9 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const databases: Array<{ name: string; database: Database<any>; seed: (typeof ALL_SUBGRAPHS)[number]["seedSynthetic"] }> = [];
+  const databases: Array<{ name: string; database: Database<any>; seed: SubgraphDefinition<any, any>["seedSynthetic"] }> = [];
   try {
-    for (const subgraph of ALL_SUBGRAPHS) {
+    for (const subgraph of allSubgraphs()) {
       const database = await openDatabase<any>({ name: subgraph.name, migrations: subgraph.migrations });
       if (await isEmpty(database.db, subgraph.seedMarkerTable)) await subgraph.seed(database.db);
       databases.push({ name: subgraph.name, database, seed: subgraph.seedSynthetic });

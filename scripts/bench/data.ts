@@ -1,7 +1,7 @@
 import path from "node:path";
 import { sql } from "kysely";
 import { Pool } from "pg";
-import { insertInChunks, openDatabase, seededRandom, type Database } from "../../subgraphs/kit";
+import { openDatabase, recordSeededEvents, seededRandom, type Database, type EventInput } from "../../subgraphs/kit";
 import { syntheticPerson } from "../lib/syntheticPeople";
 import { runToCompletion } from "./processes";
 
@@ -105,25 +105,22 @@ async function insertHistory(databases: Map<SubgraphName, Database<any>>, index:
     const templates = existing.rows.length
       ? existing.rows
       : [{ kind: "NOTE", summary: "Synthetic event", actor_name: "bench", actor_role: "system", actor_org: "platform", actor_team: null, subject_type: "Customer", subject_id: owners[name] }];
-    const rows = [];
+    const events: (EventInput & { id: string })[] = [];
     for (let i = 0; i < perSource; i++) {
       const t = templates[i % templates.length];
-      rows.push({
+      events.push({
         id: `bench-heavy-${name}-${i}`,
-        owner_id: owners[name],
+        ownerId: owners[name],
         // spread over the last ~3 years, older than the person's own recent events
         at: new Date(now - (30 + (i * 1095) / perSource) * 86_400_000).toISOString(),
-        kind: t.kind,
+        kind: t.kind!,
         summary: `${t.summary} (history ${i})`,
-        actor_name: t.actor_name,
-        actor_role: t.actor_role,
-        actor_org: t.actor_org,
-        actor_team: t.actor_team,
-        subject_type: t.subject_type,
-        subject_id: t.subject_id,
+        actor: t.actor_name ? { name: t.actor_name, role: t.actor_role, organization: t.actor_org ?? "", team: t.actor_team } : null,
+        subjectType: t.subject_type!,
+        subjectId: t.subject_id!,
       });
     }
-    await insertInChunks(db, "timeline_events", rows);
+    await recordSeededEvents(db, events);
   }
 }
 

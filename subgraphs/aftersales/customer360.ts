@@ -135,7 +135,7 @@ async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<I
 }
 
 /** A partner's share of the customer's after-sales history: the registrations with its own maker. */
-export const aftersalesSource = authorizeSource<Context>(customer360Source<DB, Loaders>(SOURCE, { openMatters, lookup }), {
+export const aftersalesCustomer360 = authorizeSource<Context>(customer360Source<DB, Loaders>(SOURCE, { openMatters, lookup }), {
   source: SOURCE,
   partnerTimeline: async (ctx, ownerIds) => ({ ownerIds: await partnerOwnerIds(ctx, ownerIds) }),
 });

@@ -1,5 +1,5 @@
 import type { CustomerDataDeclarations } from "../kit";
-import { aftersalesSource } from "./customer360";
+import { aftersalesCustomer360 } from "./customer360";
 import type { Device } from "./types/Device";
 import type { DeviceRegistration } from "./types/DeviceRegistration";
 import type { OpenedServiceCase } from "./types/OpenedServiceCase";
@@ -12,7 +12,7 @@ const ownedBy = (record: { ownerId?: string }) => (record.ownerId ? { system: "a
 
 /** Whose records each after-sales type holds, for the audit trail (kit/customerData.ts). Ids are the makers' registration ids. */
 export const customerData: CustomerDataDeclarations = {
-  ...aftersalesSource.customerData,
+  ...aftersalesCustomer360.customerData,
   MakerCustomer: (registration: MakerCustomer) => ({ system: "aftersales", id: registration.id }),
   Device: (device: Device) => ({ system: "aftersales", id: device.ownerId }),
   ServiceCase: (serviceCase: ServiceCase) => ({ system: "aftersales", id: serviceCase.ownerId }),

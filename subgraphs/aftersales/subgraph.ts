@@ -1,5 +1,5 @@
 import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
-import { aftersalesSource } from "./customer360";
+import { aftersalesCustomer360 } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
@@ -41,11 +41,11 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     ServiceArrangementResolver,
     OrderResolver,
     ...handOverResolvers,
-    ...aftersalesSource.resolvers,
+    ...aftersalesCustomer360.resolvers,
     CreationMutationResolver,
   ]),
-  orphanedTypes: [Order, ...handOverTypes, ...aftersalesSource.orphanedTypes],
-  referenceResolvers: guardReferences({ ...referenceResolvers, ...handOverReferenceResolvers, ...aftersalesSource.referenceResolvers }),
+  orphanedTypes: [Order, ...handOverTypes, ...aftersalesCustomer360.orphanedTypes],
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...handOverReferenceResolvers, ...aftersalesCustomer360.referenceResolvers }),
   accessMatrix,
   customerData,
   migrations,

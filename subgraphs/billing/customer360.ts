@@ -115,7 +115,7 @@ async function lookup(ctx: Context, identifier: NormalizedIdentifier): Promise<I
 }
 
 /** Partners get nothing from billing: an empty slice, no matters, no matches. */
-export const billingSource = authorizeSource<Context>(customer360Source<DB, Loaders>("billing", { openMatters, lookup }), {
+export const billingCustomer360 = authorizeSource<Context>(customer360Source<DB, Loaders>("billing", { openMatters, lookup }), {
   source: "billing",
   partnerTimeline: async () => null,
 });

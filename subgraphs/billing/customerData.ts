@@ -1,5 +1,5 @@
 import type { CustomerDataDeclarations } from "../kit";
-import { billingSource } from "./customer360";
+import { billingCustomer360 } from "./customer360";
 import type { BillingAccount } from "./types/BillingAccount";
 import type { BillingDispute } from "./types/BillingDispute";
 import type { BillingLine } from "./types/BillingLine";
@@ -8,7 +8,7 @@ import type { Suspension } from "./types/Suspension";
 
 /** Whose records each billing type holds, for the audit trail (kit/customerData.ts). A billing identity is its account number. */
 export const customerData: CustomerDataDeclarations = {
-  ...billingSource.customerData,
+  ...billingCustomer360.customerData,
   BillingAccount: (account: BillingAccount) => ({ system: "billing", id: account.number }),
   BillingLine: (line: BillingLine) => ({ system: "billing", id: line.accountNumber }),
   Invoice: (invoice: Invoice) => ({ system: "billing", id: invoice.accountNumber }),

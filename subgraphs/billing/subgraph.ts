@@ -1,6 +1,6 @@
 import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
 import { assertMayReadBilling, denyPartners } from "./access";
-import { billingSource } from "./customer360";
+import { billingCustomer360 } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
@@ -23,10 +23,10 @@ export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
   // Authorization (kit/authorization.ts, access.ts): nothing for partners or the system identity; analysts see personal data masked.
   resolvers: [
     ...guardResolvers([BillingAccountResolver, BillingLineResolver, InvoiceResolver, InvoiceItemResolver, OutageResolver, SuspensionResolver, BillingDisputeResolver], denyPartners),
-    ...billingSource.resolvers,
+    ...billingCustomer360.resolvers,
   ],
-  orphanedTypes: billingSource.orphanedTypes,
-  referenceResolvers: { ...guardReferences(referenceResolvers, assertMayReadBilling), ...guardReferences(billingSource.referenceResolvers) },
+  orphanedTypes: billingCustomer360.orphanedTypes,
+  referenceResolvers: { ...guardReferences(referenceResolvers, assertMayReadBilling), ...guardReferences(billingCustomer360.referenceResolvers) },
   accessMatrix,
   customerData,
   migrations,

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import { parse } from "yaml";
+import { customersConfig } from "./config";
 
 /** This subgraph's own name: it merges the sources and is one itself (contacts, complaints). */
 export const SELF = "customers";
@@ -11,9 +11,9 @@ export interface SourceEntry {
   identitySystem: string;
 }
 
-/** Where the list is: $CUSTOMER360_SOURCES, else schema/customer360-sources.yaml under the working folder. */
+/** Where the list is: the started process's CUSTOMER360_SOURCES, else the checkout's schema/customer360-sources.yaml (config.ts). */
 export function sourcesPath(): string {
-  return process.env.CUSTOMER360_SOURCES ?? path.join(process.cwd(), "schema", "customer360-sources.yaml");
+  return customersConfig().sourcesPath;
 }
 
 /** Parses a source list file's text (see loadSources); `where` names it in errors. */
@@ -42,14 +42,15 @@ export function loadSources(configPath = sourcesPath()): SourceEntry[] {
   return parseSources(fs.readFileSync(configPath, "utf8"), configPath);
 }
 
-let entries = loadSources();
+/** Empty until the process starts: customersSubgraph.configure passes the list in (replaceSources). */
+let entries: SourceEntry[] = [];
 
 /**
  * The current source names, sorted. The list is live (watchSources): it is replaced in
  * place, so every module that imported it sees the new list as soon as the new schema
  * is served.
  */
-export const SOURCES: string[] = entries.map((e) => e.name);
+export const SOURCES: string[] = [];
 
 /** Whose ids a source's records are keyed by. */
 export function identitySystemOf(source: string): string {
@@ -86,7 +87,7 @@ export function watchSources(changed: (sources: readonly string[]) => void, opti
         log(`rejected a new source list, still merging ${SOURCES.join(", ")}: ${(parseError as Error).message}`);
       }
     });
-  }, options.pollMs ?? Number(process.env.CUSTOMER360_SOURCES_POLL_MS ?? 1000));
+  }, options.pollMs ?? customersConfig().sourcesPollMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -13,7 +13,8 @@ import { CustomerOverviewResolver, OverviewResolver } from "./resolvers/Overview
 import { CustomerTimelineResolver, TimelineResolver } from "./resolvers/TimelineResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
-import { watchSources } from "./sources";
+import { loadSources, replaceSources, watchSources } from "./sources";
+import { readCustomersConfig, useCustomersConfig } from "./config";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
@@ -58,4 +59,10 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   // The merge fields follow schema/customer360-sources.yaml, live: a new source needs no restart.
   transformSchema: (schema) => withSourceFields(schema, ENTITY_STUBS.map((type) => type.name)),
   watchSchema: (changed) => watchSources(() => changed()),
+  // Options and the source list, read once at start (config.ts); passed in, not read at import.
+  configure: (env) => {
+    const config = readCustomersConfig(env);
+    useCustomersConfig(config);
+    replaceSources(loadSources(config.sourcesPath));
+  },
 };

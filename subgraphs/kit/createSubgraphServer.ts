@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
 import { formatError } from "../../common/formatError";
-import { readHttpTimeouts, createTimedHttpServer } from "../../common/httpServerTimeouts";
+import { createTimedHttpServer } from "../../common/httpServerTimeouts";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier, type InternalKeySource } from "../../common/internalToken";
 import { graphqlHandler, sendJson } from "../../common/nodeHttp";
 import { enforceAccessMatrix } from "./accessMatrix";
@@ -15,6 +15,7 @@ import { liveSchema } from "./liveSchema";
 import { StatementCounter } from "./sqlStatementCounter";
 import { subgraphRequestScope } from "./observability/subgraphRequestScope";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
+import { readSubgraphConfig, type SubgraphConfig } from "./subgraphConfig";
 import { BoundedLabels } from "../../common/observability/boundedLabels";
 import { createLogger } from "../../common/observability/logger";
 import { readMetricsAccess, serveMetrics, startMetricsListener } from "../../common/observability/metricsEndpoint";
@@ -41,6 +42,8 @@ export interface SubgraphServerOptions {
   seed?: boolean;
   /** Event delivery (kit/events): overrides of EVENTS_POLL_MS / EVENTS_MAX_ATTEMPTS / EVENTS_RETRY_BASE_MS, or false for none. */
   events?: Partial<DeliveryOptions> | false;
+  /** The process's validated options (runSubgraphMain reads them once); default: read from the environment now. */
+  config?: SubgraphConfig;
 }
 
 export interface RunningSubgraph<DB> {
@@ -64,15 +67,18 @@ export async function startSubgraph<DB, Loaders>(
   definition: SubgraphDefinition<DB, Loaders>,
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph<DB>> {
-  const keySource = options.internalKeys ?? internalKeysFromEnv(definition.name);
-  const verifyInternalToken = internalTokenVerifier(definition.name, keySource, process.env.NODE_ENV === "production");
+  const config = options.config ?? readSubgraphConfig(process.env, definition.defaultPort);
+  definition.configure?.(process.env);
+  const keySource = options.internalKeys ?? config.internalKeys ?? missingInternalKeys(definition.name);
+  const verifyInternalToken = internalTokenVerifier(definition.name, keySource, config.production);
 
   const database = await openDatabase<DB>({
     name: definition.name,
     migrations: definition.migrations,
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir,
-    schemaPrefix: options.schemaPrefix,
+    databaseUrl: options.databaseUrl ?? config.database.databaseUrl ?? "",
+    dataDir: options.dataDir ?? config.database.dataDir,
+    schemaPrefix: options.schemaPrefix ?? config.database.schemaPrefix,
+    poolSize: config.database.poolSize,
   });
   if (options.seed !== false && (await isEmpty(database.db, definition.seedMarkerTable))) {
     await definition.seed(database.db);
@@ -106,7 +112,7 @@ export async function startSubgraph<DB, Loaders>(
   // Header/body deadlines from HTTP_HEADERS_TIMEOUT_MS / HTTP_REQUEST_TIMEOUT_MS. Keep-alive fixed
   // and longer than the gateway's, so the subgraph never closes a connection the gateway is
   // about to reuse (a reset shows up as a failed fetch under load).
-  const httpServer = createTimedHttpServer({ ...readHttpTimeouts(process.env), keepAliveTimeoutMs: 65_000 });
+  const httpServer = createTimedHttpServer({ ...config.http, keepAliveTimeoutMs: 65_000 });
   const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
     gateway: schema.gateway,
     formatError,
@@ -186,8 +192,6 @@ export async function startSubgraph<DB, Loaders>(
   };
 }
 
-function internalKeysFromEnv(name: string): InternalKeySource {
-  if (process.env.INTERNAL_JWKS_URL) return { jwksUrl: process.env.INTERNAL_JWKS_URL };
-  if (process.env.INTERNAL_JWKS_FILE) return { jwksFile: process.env.INTERNAL_JWKS_FILE };
+function missingInternalKeys(name: string): never {
   throw new Error(`${name}: set INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (the gateway's public keys); subgraphs only answer the gateway`);
 }

@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Migration } from "kysely";
+import { KIT_MIGRATIONS, kitMigrationSet } from "./customer360/kitMigrations";
+import { runMigrationSet } from "./migrationRunner";
+import { readDatabaseConfig } from "./subgraphConfig";
 import { Pool } from "pg";
 import { cacheStatements } from "./cachedStatements";
 import { resilientPool } from "./resilientPool";
@@ -12,14 +15,21 @@ export type Dialect = "sqlite" | "postgres";
 export interface DatabaseOptions {
   /** The subgraph's name: the SQLite file name, or the PostgreSQL schema. */
   name: string;
-  /** Brought to the latest on open; null to open as is (tools reading a running subgraph's data). */
+  /**
+   * The subgraph's own migrations, brought to the latest on open after the kit's set; null to
+   * open as is (tools reading a running subgraph's data: neither set runs).
+   */
   migrations: Record<string, Migration> | null;
-  /** Defaults to $DATABASE_URL; unset means embedded SQLite. */
+  /** The kit's set (default KIT_MIGRATIONS); tests pass part of it to make an older database. */
+  kitMigrations?: Record<string, Migration>;
+  /** Defaults to $DATABASE_URL; unset or empty means embedded SQLite. */
   databaseUrl?: string;
   /** Folder for SQLite files. Defaults to $DATA_DIR, else ./data. */
   dataDir?: string;
   /** Prefix for the PostgreSQL schema name (tests use it to stay apart). Defaults to $DB_SCHEMA_PREFIX. */
   schemaPrefix?: string;
+  /** PostgreSQL connections. Defaults to $PG_POOL_SIZE, else 10. */
+  poolSize?: number;
 }
 
 export interface Database<DB> {
@@ -43,14 +53,16 @@ function schemaName(prefix: string, name: string): string {
  * subgraph lives in its own schema there. The same migrations run on both.
  */
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
-  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  // Unset options come from the environment, validated (kit/subgraphConfig.ts), read now, not at import.
+  const config = readDatabaseConfig();
+  const url = options.databaseUrl ?? config.databaseUrl;
   const log = (event: LogEvent) => {
     // A span per statement under the request's span (nothing when tracing is off).
     recordStatementSpan(url ? "postgresql" : "sqlite", event.query.sql, event.queryDurationMillis, event.level === "error");
   };
   let database: Database<DB>;
   if (url) {
-    const schema = schemaName(options.schemaPrefix ?? process.env.DB_SCHEMA_PREFIX ?? "", options.name);
+    const schema = schemaName(options.schemaPrefix ?? config.schemaPrefix, options.name);
     const bootstrap = new Pool({ connectionString: url, max: 1 });
     try {
       await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -59,13 +71,13 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     }
     // search_path per connection keeps every query unqualified, so the code is the same on SQLite.
     // A connect that cannot finish in 5 s fails (DATABASE_UNAVAILABLE) instead of hanging the request.
-    const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 });
+    const pool = new Pool({ connectionString: url, max: options.poolSize ?? config.poolSize, options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: resilientPool(options.name, pool) }), log });
     database = { db, dialect: "postgres", location: `postgres schema ${schema}`, close: () => db.destroy() };
-    if (options.migrations) await migrateOrClose(database, options.migrations, schema);
+    if (options.migrations) await migrateOrClose(database, options, schema);
     return database;
   } else {
-    const dir = path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "data");
+    const dir = path.resolve(options.dataDir ?? config.dataDir);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${options.name}.sqlite`);
     const sqlite = new SQLite(file);
@@ -75,49 +87,25 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }), log });
     database = { db, dialect: "sqlite", location: file, close: () => db.destroy() };
   }
-  if (options.migrations) await migrateOrClose(database, options.migrations);
+  if (options.migrations) await migrateOrClose(database, options);
   return database;
 }
 
-/** A database that failed to migrate is closed, so no pool or file handle outlives the error. */
-async function migrateOrClose<DB>(database: Database<DB>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
+/**
+ * A database that failed to migrate is closed, so no pool or file handle outlives the error.
+ * The kit's own set (its customer-360 and event tables, recorded in `kit_migrations`) runs
+ * first, then the subgraph's (recorded in `schema_migrations`).
+ */
+async function migrateOrClose<DB>(database: Database<DB>, options: DatabaseOptions, schema?: string): Promise<void> {
+  const db = database.db as unknown as Kysely<any>;
   try {
-    await migrate(database.db, migrations, schema);
+    const kit = options.kitMigrations ?? KIT_MIGRATIONS;
+    // An empty kit set (tests making a database as code before the kit owned its tables did) leaves no trace.
+    if (Object.keys(kit).length > 0) await runMigrationSet(db, kitMigrationSet(database.dialect, kit), schema);
+    await runMigrationSet(db, { table: "schema_migrations", migrations: options.migrations ?? {} }, schema);
   } catch (error) {
     await database.close();
     throw error;
-  }
-}
-
-/**
- * Brings a subgraph's database to its latest migration. Our own small runner rather than
- * Kysely's Migrator: that one introspects every schema of the database, and on PostgreSQL
- * it fails ("schema ... does not exist") while another subgraph migrates its own schema at
- * the same moment, which is exactly what starting the graph does. This runner only touches
- * its own `schema_migrations` table; on PostgreSQL an advisory lock keeps two replicas of
- * one subgraph from migrating the same schema at once. Each migration and its record commit
- * together, so a failed one leaves nothing half-applied.
- */
-async function migrate<DB>(db: Kysely<DB>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
-  const any = db as unknown as Kysely<any>;
-  await any.schema
-    .createTable("schema_migrations")
-    .ifNotExists()
-    .addColumn("name", "text", (c) => c.primaryKey())
-    .addColumn("applied_at", "text", (c) => c.notNull())
-    .execute();
-  for (const name of Object.keys(migrations).sort()) {
-    await any.transaction().execute(async (trx) => {
-      if (schema) await sql`select pg_advisory_xact_lock(hashtext(${schema}))`.execute(trx);
-      const done = await trx.selectFrom("schema_migrations").select("name").where("name", "=", name).executeTakeFirst();
-      if (done) return;
-      try {
-        await migrations[name].up(trx);
-      } catch (error) {
-        throw new Error(`migration ${name} failed: ${(error as Error).message}`);
-      }
-      await trx.insertInto("schema_migrations").values({ name, applied_at: new Date().toISOString() }).execute();
-    });
   }
 }
 

@@ -3,6 +3,7 @@ import { startTracing } from "../../common/observability/tracing";
 import { buildFederatedSchema } from "./buildFederatedSchema";
 import { startSubgraph } from "./createSubgraphServer";
 import type { SubgraphDefinition } from "./subgraphDefinition";
+import { readSubgraphConfig } from "./subgraphConfig";
 
 /**
  * The body of every subgraph's `main.ts`:
@@ -13,10 +14,11 @@ import type { SubgraphDefinition } from "./subgraphDefinition";
 export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
-    console.log(`usage: node main.js [--print-sdl]\n  env: PORT (default ${definition.defaultPort}), INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (required: the gateway's public keys), DATABASE_URL, DATA_DIR`);
+    console.log(`usage: node main.js [--print-sdl]\n  env: PORT (default ${definition.defaultPort}), INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (required: the gateway's public keys), DATABASE_URL, DATA_DIR, DB_SCHEMA_PREFIX, PG_POOL_SIZE (README, Configuration)`);
     return;
   }
   if (args.includes("--print-sdl")) {
+    definition.configure?.(process.env);
     const { sdl } = await buildFederatedSchema(
       { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
       definition.referenceResolvers,
@@ -29,8 +31,9 @@ export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinitio
   setRootLogger(logger);
   // Before the server is built, so every request is traced (no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
   const tracing = startTracing(definition.name);
-  const port = Number(process.env.PORT ?? definition.defaultPort);
-  const running = await startSubgraph(definition, { port });
+  // Every option, validated once; a bad value stops the process with a message naming it.
+  const config = readSubgraphConfig(process.env, definition.defaultPort);
+  const running = await startSubgraph(definition, { port: config.port, config });
   logReady(logger, running.url, { tracing: Boolean(tracing) }, running.database.location);
   const stop = async () => {
     await running.stop();

@@ -62,4 +62,9 @@ export interface SubgraphDefinition<DB, Loaders> {
   watchSchema?: (changed: () => void) => () => void;
   /** How this subgraph reacts to other parties' domain events (kit/events/reaction.ts); run by the kit. */
   reactions?: Reaction<DB>[];
+  /**
+   * Reads and validates the subgraph's own options once, at start (before its schema is built
+   * or its database opened; also before --print-sdl). Nothing reads the environment or files at import time.
+   */
+  configure?: (env: NodeJS.ProcessEnv) => void;
 }

@@ -73,7 +73,7 @@ async function lookupAll(ctx: Context, identifier: NormalizedIdentifier): Promis
 }
 
 /** A partner's part of the retailer's timeline: events about its own orders, returns and services, filtered in SQL. */
-export const customer360 = authorizeSource<Context>(customer360Source<DB, Loaders>(SYSTEM, { openMatters, lookup }), {
+export const ordersCustomer360 = authorizeSource<Context>(customer360Source<DB, Loaders>(SYSTEM, { openMatters, lookup }), {
   source: SYSTEM,
   partnerTimeline: async (ctx, ownerIds) => ({ ownerIds, subjectIds: await partnerSubjectIds(ctx, ownerIds) }),
 });

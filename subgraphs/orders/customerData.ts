@@ -1,5 +1,5 @@
 import type { CustomerDataDeclarations } from "../kit";
-import { customer360 } from "./customer360";
+import { ordersCustomer360 } from "./customer360";
 import type { Order } from "./types/Order";
 import type { RecordOrderResult } from "./types/RecordOrderResult";
 import type { RetailerCustomer } from "./types/RetailerCustomer";
@@ -8,7 +8,7 @@ import type { ValueAddedServiceOrder } from "./types/ValueAddedServiceOrder";
 
 /** Whose records each retailer type holds, for the audit trail (kit/customerData.ts). Ids are the retailer's customer ids. */
 export const customerData: CustomerDataDeclarations = {
-  ...customer360.customerData,
+  ...ordersCustomer360.customerData,
   RetailerCustomer: (customer: RetailerCustomer) => ({ system: "orders", id: customer.id }),
   Order: (order: Order) => ({ system: "orders", id: order.customerId }),
   ReturnRequest: (request: ReturnRequest) => ({ system: "orders", id: request.customerId }),

@@ -1,5 +1,5 @@
 import { guardReferences, guardResolvers, type SubgraphDefinition } from "../kit";
-import { customer360 } from "./customer360";
+import { ordersCustomer360 } from "./customer360";
 import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
@@ -31,11 +31,11 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
     StoreResolver,
     ValueAddedServiceOrderResolver,
     ServiceCaseResolver,
-    ...customer360.resolvers,
+    ...ordersCustomer360.resolvers,
     RecordOrderResolver,
   ]),
-  orphanedTypes: [ServiceCase, ...customer360.orphanedTypes],
-  referenceResolvers: guardReferences({ ...referenceResolvers, ...customer360.referenceResolvers }),
+  orphanedTypes: [ServiceCase, ...ordersCustomer360.orphanedTypes],
+  referenceResolvers: guardReferences({ ...referenceResolvers, ...ordersCustomer360.referenceResolvers }),
   accessMatrix,
   customerData,
   migrations,

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "../kit";
+import { readSecurityConfig, useSecurityConfig } from "./config";
 import { securityCustomer360 } from "./customer360";
 import { migrations } from "./db/migrations";
 import type { DB } from "./db/tables";
@@ -26,4 +27,6 @@ export const securitySubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  // Its own options, read once at start (config.ts).
+  configure: (env) => useSecurityConfig(readSecurityConfig(env)),
 };

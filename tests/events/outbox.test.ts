@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Pool } from "pg";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS, openDatabase, recordEvent } from "../../subgraphs/kit";
+import { openDatabase, recordEvent } from "../../subgraphs/kit";
 import { consumeOnce } from "../../subgraphs/kit/events";
 import { describeEachDatabase } from "../helpers/databases";
 
@@ -17,7 +17,7 @@ describeEachDatabase("transactional outbox", (target) => {
   let database: Awaited<ReturnType<typeof openDatabase<any>>>;
 
   beforeAll(async () => {
-    database = await openDatabase<any>({ name: "outbox", migrations: { "001_initial": { up: createCustomer360Tables }, ...CUSTOMER360_MIGRATIONS }, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix });
+    database = await openDatabase<any>({ name: "outbox", migrations: {}, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix });
   });
   afterAll(async () => {
     await database.close();

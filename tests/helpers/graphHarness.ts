@@ -11,10 +11,12 @@ import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { writeInternalKeyFiles, type InternalKeyFiles } from "../../scripts/lib/internalKeys";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
 import { openDatabase, type Database } from "../../subgraphs/kit";
+import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import type { DatabaseTarget } from "./databases";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit", "fieldservice"];
+/** The graph's subgraphs, as schema/supergraph.yaml lists them (a new one needs no edit here). */
+export const SUBGRAPH_NAMES = readSupergraphConfig(path.join(ROOT, "schema", "supergraph.yaml")).subgraphs.map((s) => s.name);
 
 export interface CallerClaims {
   role: Role;
@@ -52,9 +54,11 @@ export const RETAILER_REP: CallerClaims = { role: "rep", org: "yougou", sub: "re
  * gateway in-process in front of them.
  */
 export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, extraEnv: Record<string, string> = {}): Promise<Graph> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "c360-graph-"));
+  // extraEnv.DATA_DIR / DB_SCHEMA_PREFIX: start on an existing data folder or schemas (the
+  // upgrade test's copy); the graph removes them on stop like its own.
+  const dataDir = extraEnv.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "c360-graph-"));
   const internalKeys = await writeInternalKeyFiles(path.join(dataDir, "internal-keys"));
-  const prefix = `e${randomBytes(4).toString("hex")}_`;
+  const prefix = extraEnv.DB_SCHEMA_PREFIX ?? `e${randomBytes(4).toString("hex")}_`;
   const subgraphs = new Map<string, ServiceProcess>();
   const env = {
     PORT: "0",

@@ -5,6 +5,7 @@
  * gateway in production mode.
  */
 import { newKey, startProductionGraph, type ProductionGraph } from "./productionGraph";
+import { SUBGRAPH_NAMES } from "../helpers/graphHarness";
 
 const LOG_CONTACT = `mutation Log($input: ContactLogInput!, $key: String!) { logContact(input: $input, idempotencyKey: $key) { id note party } }`;
 const REP = { role: "rep" as const, org: "yougou", sub: "rep-idem-chen" };
@@ -58,10 +59,10 @@ describe("idempotency keys per caller and per request (production mode)", () => 
     expect(partner.body.data.logContact.id).not.toBe(first.body.data.logContact.id);
   });
 
-  it("scopes keys per caller in every subgraph's table (migration 002 applied everywhere)", async () => {
-    for (const name of ["customers", "orders", "aftersales", "billing", "security", "fieldservice"]) {
+  it("scopes keys per caller in every subgraph's table (the kit's step 002 applied everywhere)", async () => {
+    for (const name of SUBGRAPH_NAMES) {
       const database = await prod.graph.database(name);
-      const applied = await database.db.selectFrom("schema_migrations").select("name").execute();
+      const applied = await database.db.selectFrom("kit_migrations").select("name").execute();
       expect(applied.map((row: any) => row.name)).toContain("002_idempotency_per_caller");
       await database.db.selectFrom("idempotency_keys").select(["subject", "key", "request_hash"]).limit(1).execute();
     }

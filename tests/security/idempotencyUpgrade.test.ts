@@ -1,5 +1,5 @@
 /**
- * Migration 002_idempotency_per_caller upgrades a database made before it in place: the
+ * The kit's step 002_idempotency_per_caller upgrades a database made before it in place: the
  * old global-key table (with a remembered answer in it) becomes the per-caller table, on
  * SQLite and on PostgreSQL, and withIdempotency works on it.
  */
@@ -8,14 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Pool } from "pg";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS, openDatabase, withIdempotency } from "../../subgraphs/kit";
+import { KIT_MIGRATIONS, openDatabase, withIdempotency } from "../../subgraphs/kit";
 import { describeEachDatabase } from "../helpers/databases";
 
 describeEachDatabase("idempotency table upgrade (migration 002)", (target) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "c360-idem-upgrade-"));
   const schemaPrefix = `u${randomBytes(4).toString("hex")}_`;
-  const open = (migrations: Parameters<typeof openDatabase>[0]["migrations"]) =>
-    openDatabase<any>({ name: "upgrade", migrations, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix });
+  const open = (kitMigrations: Parameters<typeof openDatabase>[0]["kitMigrations"]) =>
+    openDatabase<any>({ name: "upgrade", migrations: {}, kitMigrations, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix });
 
   afterAll(async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -27,14 +27,15 @@ describeEachDatabase("idempotency table upgrade (migration 002)", (target) => {
   });
 
   it("turns an existing global-key table into the per-caller one, keeping the database usable", async () => {
-    const before = await open({ "001_initial": { up: createCustomer360Tables } });
+    const before = await open({ "001_customer360_tables": KIT_MIGRATIONS["001_customer360_tables"] });
     await before.db.insertInto("idempotency_keys").values({ key: "k-1", operation: "logContact", result: '{"id":"old"}', created_at: new Date().toISOString() }).execute();
     await before.close();
 
-    const after = await open({ "001_initial": { up: createCustomer360Tables }, ...CUSTOMER360_MIGRATIONS });
+    const after = await open(KIT_MIGRATIONS);
     try {
-      const applied = await after.db.selectFrom("schema_migrations").select("name").orderBy("name").execute();
-      expect(applied.map((row: any) => row.name)).toEqual(["001_initial", "002_idempotency_per_caller", "004_event_outbox", "005_outbox_history"]);
+      const applied = await after.db.selectFrom("kit_migrations").select("name").orderBy("name").execute();
+      expect(applied.map((row: any) => row.name)).toEqual(Object.keys(KIT_MIGRATIONS).sort());
+      expect(applied.map((row: any) => row.name)).toContain("002_idempotency_per_caller");
       // The old answer recorded no caller: it is never replayed to anybody.
       expect(await after.db.selectFrom("idempotency_keys").selectAll().execute()).toEqual([]);
       let runs = 0;

@@ -4,6 +4,7 @@
  */
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
+import { recordSeededEvents } from "../../subgraphs/kit";
 import { ask, codesOf, isNewestFirst, REPS } from "./storyKit";
 
 const PAGE = `
@@ -37,20 +38,17 @@ describeEachDatabase("the merged timeline: paging, filters, bounded cost, partia
   const insertEvents = async (owners: Record<string, string>, count: number, kind: string, now: number) => {
     for (const [system, ownerId] of Object.entries(owners)) {
       const { db } = await graph.database(system);
-      const rows = Array.from({ length: count }, (_, i) => ({
+      const events = Array.from({ length: count }, (_, i) => ({
         id: `${kind.toLowerCase()}-${ownerId}-${String(i).padStart(5, "0")}`,
-        owner_id: ownerId,
+        ownerId,
         at: new Date(now - 1_000 - i * 60_000 - system.length * 1000).toISOString(),
         kind,
         summary: `批量事件 test event ${i} in ${system}`,
-        actor_name: "测试 Load test",
-        actor_role: "system",
-        actor_org: "platform",
-        actor_team: null,
-        subject_type: "Customer",
-        subject_id: ownerId,
+        actor: { name: "测试 Load test", role: "system", organization: "platform" },
+        subjectType: "Customer",
+        subjectId: ownerId,
       }));
-      for (let i = 0; i < rows.length; i += 500) await db.insertInto("timeline_events").values(rows.slice(i, i + 500)).execute();
+      await recordSeededEvents(db, events);
     }
   };
   beforeAll(async () => {

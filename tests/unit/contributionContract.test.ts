@@ -35,6 +35,8 @@ function topLevelFields(selection: string): string[] {
 describe("the contribution contract", () => {
   let built: Awaited<ReturnType<typeof customersSchema>>;
   beforeAll(async () => {
+    // As at start: the customers subgraph reads its options and source list (nothing at import).
+    customersSubgraph.configure!({});
     built = await customersSchema();
   });
 

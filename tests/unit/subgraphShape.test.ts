@@ -62,6 +62,11 @@ describe("one subgraph shape", () => {
     expect(exists(name, "customer360.ts")).toBe(sources.includes(name));
   });
 
+  it.each(subgraphs.filter((name) => sources.includes(name)))("%s exports its contribution as <name>Customer360 (one name for one role)", (name) => {
+    const text = fs.readFileSync(path.join(SUBGRAPHS, name, "customer360.ts"), "utf8");
+    expect(text).toMatch(new RegExp(`^export const ${name}Customer360\\b`, "m"));
+  });
+
   it.each([...subgraphs, KIT])("%s imports no other subgraph and nothing from gateway/", (name) => {
     const dir = path.join(SUBGRAPHS, name);
     // Its own folder, the kit and common/ (the kit itself: only itself and common/).

@@ -1,4 +1,5 @@
-import { SURVEY_WINDOW_DAYS, surveyEligibility } from "../../subgraphs/customers/survey/surveyEligibility";
+import { DEFAULT_SURVEY_WINDOW_DAYS } from "../../subgraphs/customers/config";
+import { surveyEligibility } from "../../subgraphs/customers/survey/surveyEligibility";
 import { matter } from "./fixtures";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -21,7 +22,7 @@ describe("S4 survey rules", () => {
   });
 
   it("not twice within the window, and again once it has passed", () => {
-    expect(SURVEY_WINDOW_DAYS).toBe(30);
+    expect(DEFAULT_SURVEY_WINDOW_DAYS).toBe(30);
     expect(surveyEligibility({ matters: [], missingSources: [], lastSurveyAt: daysAgo(29.5), now: NOW }).reasons).toEqual(["surveyed 29 day(s) ago; wait 30 days between surveys"]);
     expect(surveyEligibility({ matters: [], missingSources: [], lastSurveyAt: daysAgo(30), now: NOW }).eligible).toBe(true);
   });

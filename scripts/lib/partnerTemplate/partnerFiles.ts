@@ -154,11 +154,10 @@ export interface ClaimsTable {
 export type DB = { ${table}: ClaimsTable } & Customer360Tables;
 `,
     "src/db/migrations.ts": `import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "${KIT_PACKAGE}";
 
+// Only this subgraph's own tables: the kit creates and migrates its customer-360 tables
+// (timeline_events, matter_handlers, commitments, ...) itself, in every subgraph.
 async function up(db: Kysely<any>): Promise<void> {
-  // timeline_events, matter_handlers, commitments: what the kit's customer-360 reads.
-  await createCustomer360Tables(db);
   await db.schema
     .createTable("${table}")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -173,7 +172,7 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("${table}_owner").on("${table}").column("owner_id").execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };
+export const migrations: Record<string, Migration> = { "001_initial": { up } };
 `,
     "src/loaders.ts": `import type { Kysely } from "kysely";
 import { groupLoader, rowLoader } from "${KIT_PACKAGE}";

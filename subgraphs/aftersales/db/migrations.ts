@@ -1,5 +1,4 @@
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 import { caseOwnershipMigration } from "./ownershipMigration";
 
 type Columns = (table: CreateTableBuilder<string, never>) => CreateTableBuilder<string, never>;
@@ -14,8 +13,6 @@ async function index(db: Kysely<any>, table: string, columns: string[]): Promise
 }
 
 async function up(db: Kysely<any>): Promise<void> {
-  await createCustomer360Tables(db);
-
   await table(db, "maker_customers", (t) =>
     t
       .addColumn("id", "text", (c) => c.primaryKey())
@@ -228,7 +225,6 @@ async function up(db: Kysely<any>): Promise<void> {
 
 export const migrations: Record<string, Migration> = {
   "001_initial": { up },
-  ...CUSTOMER360_MIGRATIONS,
   // Issue 14: ownership state, transfers, notes, task due times.
   "005_case_ownership": caseOwnershipMigration,
 };

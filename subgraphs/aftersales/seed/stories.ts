@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import { addCommitment, assignHandler, daysAgo, daysFromNow, recordEvent, type ActorInput, type HandlerInput } from "../../kit";
+import { addCommitment, assignHandler, daysAgo, daysFromNow, recordEvent, releaseHandler, type ActorInput, type HandlerInput } from "../../kit";
 import { beijingWindow, MatterKind } from "../caseStatus";
 import type { AftersalesTables, DB, VisitsTable } from "../db/tables";
 import { CITIES, KNOWN_ISSUES, SERVICE_CENTERS, TECHNICIANS } from "./referenceData";
@@ -191,7 +191,7 @@ async function seedS7(trx: Transaction<DB>): Promise<void> {
   await assignHandler(trx, caseMatter, HANDLERS.huaweiL1, daysAgo(5, "10:00"));
   await assignHandler(trx, caseMatter, HANDLERS.huaweiL2, daysAgo(5, "10:20"), "apps not in the first-line support list: escalated to a second-line expert, who owns the case");
   await assignHandler(trx, { kind: MatterKind.ENGINEERING_TASK, id: "ENG-0707" }, HANDLERS.huaweiEngineer, daysAgo(4, "09:00"), "weekend verification requested by the L2 expert");
-  await trx.updateTable("matter_handlers").set({ until: daysAgo(2, "17:00") }).where("matter_kind", "=", MatterKind.ENGINEERING_TASK).where("matter_id", "=", "ENG-0707").execute();
+  await releaseHandler(trx, { kind: MatterKind.ENGINEERING_TASK, id: "ENG-0707" }, daysAgo(2, "17:00"));
   await addCommitment(trx, caseMatter, { id: "CB-0707", description: "Call back with the engineering verification result", dueAt: daysAgo(1, "10:00"), madeBy: { name: HUAWEI_L2.name, organization: "huawei" }, status: "KEPT", keptAt: daysAgo(1, "09:30") });
   const appointment = beijingWindow(daysFromNow(1, "10:00"), daysFromNow(1, "11:00"));
   const events = [

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { insertInChunks, seededRandom, type SyntheticPerson } from "../../kit";
+import { assignSeededHandlers, insertInChunks, recordSeededEvents, seededRandom, type EventInput, type SeededHandler, type SyntheticPerson } from "../../kit";
 import type { DB } from "../db/tables";
 
 /*
@@ -39,8 +39,8 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
   const entitlements: Record<string, unknown>[] = [];
   const cases: Record<string, unknown>[] = [];
   const visits: Record<string, unknown>[] = [];
-  const events: Record<string, unknown>[] = [];
-  const handlers: Record<string, unknown>[] = [];
+  const events: (EventInput & { id: string })[] = [];
+  const handlers: SeededHandler[] = [];
 
   for (const person of people) {
     const random = seededRandom(person.index + 1);
@@ -53,7 +53,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     entitlements.push({ id: `ENT-${serial}`, serial, kind: "WARRANTY", description: "整机保修 1 年 / 1-year warranty", starts_at: iso(purchased), ends_at: iso(purchased + 365 * DAY), paid: 0, price_fen: null });
     let eventNo = 0;
     const event = (at: number, kind: string, summary: string, subjectType: string, subjectId: string) =>
-      events.push({ id: `syn-${person.index}-${eventNo++}`, owner_id: owner, at: iso(at), kind, summary, actor_name: "售后系统 After-sales system", actor_role: "system", actor_org: profile.maker, actor_team: null, subject_type: subjectType, subject_id: subjectId });
+      events.push({ id: `syn-${person.index}-${eventNo++}`, ownerId: owner, at: iso(at), kind, summary, actor: { name: "售后系统 After-sales system", role: "system", organization: profile.maker }, subjectType, subjectId });
     const caseCount = Math.max(1, Math.round(person.eventsPerSource / EVENTS_PER_CASE));
     for (let c = 0; c < caseCount; c++) {
       const number = `CS-S${person.index}-${c + 1}`;
@@ -66,9 +66,9 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
       visits.push({ id: visitId, case_number: number, owner_id: owner, window_start: iso(windowStart), window_end: iso(windowStart + 4 * 3_600_000), status: latestOpen ? "SCHEDULED" : "COMPLETED", technician_id: profile.technician, service_center_id: profile.center, created_at: iso(opened + 3_600_000), cancel_reason: null, cancelled_by_name: null, cancelled_by_role: null, cancelled_by_org: null, cancelled_at: null, rescheduled_from: null, rescheduled_to: null });
       if (latestOpen) {
         const since = iso(opened + 3_600_000);
-        const handler = { team: null, organization: profile.maker, phone: null, hours: "09:00-18:00", until: null, reason: null, since };
-        handlers.push({ ...handler, id: `H-${number}`, matter_kind: "SERVICE_CASE", matter_id: number, name: `${profile.maker} after-sales`, tier: "L1" });
-        handlers.push({ ...handler, id: `H-${visitId}`, matter_kind: "VISIT", matter_id: visitId, name: `${profile.maker} technician`, tier: null });
+        const handler = { organization: profile.maker, hours: "09:00-18:00" };
+        handlers.push({ id: `H-${number}`, matter: { kind: "SERVICE_CASE", id: number }, handler: { ...handler, name: `${profile.maker} after-sales`, tier: "L1" }, since });
+        handlers.push({ id: `H-${visitId}`, matter: { kind: "VISIT", id: visitId }, handler: { ...handler, name: `${profile.maker} technician` }, since });
       }
       event(opened, "CASE_OPENED", `Case ${number} opened: ${fault}`, "ServiceCase", number);
       event(opened + 3_600_000, "VISIT_SCHEDULED", `Technician visit ${visitId} booked`, "Visit", visitId);
@@ -82,7 +82,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     await insertInChunks(trx, "entitlements", entitlements);
     await insertInChunks(trx, "service_cases", cases);
     await insertInChunks(trx, "visits", visits);
-    await insertInChunks(trx, "timeline_events", events);
-    await insertInChunks(trx, "matter_handlers", handlers);
+    await recordSeededEvents(trx, events);
+    await assignSeededHandlers(trx, handlers);
   });
 }

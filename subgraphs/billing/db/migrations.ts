@@ -1,10 +1,7 @@
 import { sql, type Kysely, type Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 /* Indexes follow the hot queries: per-account lists newest first, lines by position, outages by line. */
 async function up(db: Kysely<any>): Promise<void> {
-  await createCustomer360Tables(db);
-
   await db.schema
     .createTable("billing_accounts")
     .addColumn("number", "text", (c) => c.primaryKey())
@@ -174,4 +171,4 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };
+export const migrations: Record<string, Migration> = { "001_initial": { up } };

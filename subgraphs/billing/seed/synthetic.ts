@@ -1,14 +1,13 @@
 import type { Kysely } from "kysely";
-import { insertInChunks, seededRandom, type SyntheticPerson } from "../../kit";
+import { insertInChunks, recordSeededEvents, seededRandom, type EventInput, type SyntheticPerson } from "../../kit";
 import type { BillingAccountsTable, BillingLinesTable, DB, InvoiceItemsTable, InvoicesTable, LineAddOnsTable, PaymentsTable } from "../db/tables";
-import type { TimelineEventsTable } from "../../kit/customer360/tables";
 import { yuan } from "../money";
 import { ADD_ONS, PLANS } from "./catalog";
 import { currentPeriod, periodBefore } from "./builder";
 
 const DAY = 86_400_000;
 const INDIVIDUAL_PLANS = PLANS.filter((plan) => plan.code.startsWith("UNI-IND") || plan.code.startsWith("UNI-CORP"));
-const SYSTEM = { actor_name: "联通计费系统 Unicom billing system", actor_role: "system", actor_org: "unicom", actor_team: null };
+const SYSTEM = { name: "联通计费系统 Unicom billing system", role: "system", organization: "unicom" };
 const METHODS = ["ALIPAY", "WECHAT_PAY", "BANK_DEBIT"];
 
 /**
@@ -25,7 +24,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
   const invoices: InvoicesTable[] = [];
   const items: InvoiceItemsTable[] = [];
   const payments: PaymentsTable[] = [];
-  const events: TimelineEventsTable[] = [];
+  const events: (EventInput & { id: string })[] = [];
 
   for (const person of people) {
     const random = seededRandom(person.index + 1);
@@ -36,7 +35,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     const fee = plan.monthly_fee_fen + (addOn?.fee_fen ?? 0);
     let balance = 0;
     const event = (at: string, kind: string, summary: string, subjectId: string) =>
-      events.push({ id: `${number}-e${events.length}`, owner_id: number, at, kind, summary, ...SYSTEM, subject_type: "Invoice", subject_id: subjectId });
+      events.push({ id: `${number}-e${events.length}`, ownerId: number, at, kind, summary, actor: SYSTEM, subjectType: "Invoice", subjectId });
 
     for (let month = months - 1; month >= 0; month--) {
       const issuedAgo = (month * 30 + 3) * DAY + Math.floor(random() * DAY);
@@ -81,9 +80,9 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
       ["invoices", invoices],
       ["invoice_items", items],
       ["payments", payments],
-      ["timeline_events", events],
     ] as const) {
       await insertInChunks(trx, table, rows as unknown as Record<string, unknown>[]);
     }
+    await recordSeededEvents(trx, events);
   });
 }

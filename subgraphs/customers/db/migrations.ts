@@ -1,10 +1,8 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
     async up(db: Kysely<any>) {
-      await createCustomer360Tables(db);
       await db.schema
         .createTable("customers")
         .addColumn("id", "text", (c) => c.primaryKey())
@@ -79,5 +77,4 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("surveys_customer").on("surveys").columns(["customer_id", "sent_at"]).execute();
     },
   },
-  ...CUSTOMER360_MIGRATIONS,
 };

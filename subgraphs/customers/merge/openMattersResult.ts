@@ -1,6 +1,7 @@
 import { completeMatters, maskEntries, ownsOrNotPartner, type MattersQuery, type OpenMatter } from "../../kit";
 import type { Context } from "../context";
 import { identitySystemOf, SELF } from "../sources";
+import { customersConfig } from "../config";
 import { surveyEligibility } from "../survey/surveyEligibility";
 import type { OpenMattersResult } from "../types/OpenMattersView";
 import { mergeMatters } from "./mergeMatters";
@@ -35,6 +36,6 @@ export async function openMattersResult(ctx: Context, representation: Record<str
     count: matters.length,
     overdueCount: matters.filter((m) => m.overdue).length,
     missingSources: missing,
-    surveyEligibility: surveyEligibility({ matters, missingSources: missing, lastSurveyAt: lastSurvey?.sent_at ?? null }),
+    surveyEligibility: surveyEligibility({ matters, missingSources: missing, lastSurveyAt: lastSurvey?.sent_at ?? null, windowDays: customersConfig().surveyWindowDays }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { insertInChunks, seededRandom, type SyntheticPerson } from "../../kit";
+import { insertInChunks, recordSeededEvents, seededRandom, type EventInput, type SyntheticPerson } from "../../kit";
 import type { DB } from "../db/tables";
 
 const PARTIES = ["yougou", "aolan", "hengtong", "unicom", "jiangcheng", "huawei"];
@@ -12,7 +12,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
   const phones: Record<string, unknown>[] = [];
   const links: Record<string, unknown>[] = [];
   const contacts: Record<string, unknown>[] = [];
-  const events: Record<string, unknown>[] = [];
+  const events: (EventInput & { id: string })[] = [];
   const now = Date.now();
   for (const person of people) {
     const random = seededRandom(person.index * 7 + 1);
@@ -25,7 +25,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
       const outcome = OUTCOMES[Math.floor(random() * OUTCOMES.length)];
       const id = `${person.customerId}-ct${i}`;
       contacts.push({ id, customer_id: person.customerId, at, party, channel: "PHONE", direction: "OUTBOUND", outcome, note: null, by_name: `${party} agent`, by_org: party, subject_type: null, subject_id: null });
-      events.push({ id: `event-${id}`, owner_id: person.customerId, at, kind: "CONTACT_LOGGED", summary: `${party} called the customer: ${outcome.toLowerCase().replace(/_/g, " ")}`, actor_name: `${party} agent`, actor_role: "rep", actor_org: party, actor_team: null, subject_type: "Customer", subject_id: person.customerId });
+      events.push({ id: `event-${id}`, ownerId: person.customerId, at, kind: "CONTACT_LOGGED", summary: `${party} called the customer: ${outcome.toLowerCase().replace(/_/g, " ")}`, actor: { name: `${party} agent`, role: "rep", organization: party }, subjectType: "Customer", subjectId: person.customerId });
     }
   }
   await db.transaction().execute(async (trx) => {
@@ -33,6 +33,6 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     await insertInChunks(trx, "customer_phones", phones);
     await insertInChunks(trx, "identity_links", links);
     await insertInChunks(trx, "contacts", contacts);
-    await insertInChunks(trx, "timeline_events", events);
+    await recordSeededEvents(trx, events);
   });
 }

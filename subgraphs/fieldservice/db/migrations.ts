@@ -1,9 +1,6 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 async function up(db: Kysely<any>): Promise<void> {
-  await createCustomer360Tables(db);
-
   await db.schema
     .createTable("field_jobs")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -38,4 +35,4 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("job_notes_job_at").on("job_notes").columns(["job_id", "at", "id"]).execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };
+export const migrations: Record<string, Migration> = { "001_initial": { up } };

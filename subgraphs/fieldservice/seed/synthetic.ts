@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
-import { insertInChunks, seededRandom, type SyntheticPerson } from "../../kit";
-import type { TimelineEventsTable } from "../../kit/customer360/tables";
+import { insertInChunks, recordSeededEvents, seededRandom, type EventInput, type SyntheticPerson } from "../../kit";
 import type { DB, FieldJobsTable } from "../db/tables";
 import { KUAIXIU_DISPATCH } from "../domain/contractor";
 
@@ -15,7 +14,7 @@ const MAKERS = ["aolan", "hengtong", "xinghai", "lenovo", "huawei"];
  */
 export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): Promise<void> {
   const jobs: FieldJobsTable[] = [];
-  const events: TimelineEventsTable[] = [];
+  const events: (EventInput & { id: string })[] = [];
   const now = Date.now();
   for (const person of people) {
     const random = seededRandom(person.index + 7_000_003);
@@ -47,21 +46,18 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
       const kind = k === 0 ? "TECHNICIAN_DISPATCHED" : "ETA_UPDATED";
       events.push({
         id: `syn-fs-${person.index}-${k}`,
-        owner_id: person.ids.aftersales,
+        ownerId: person.ids.aftersales,
         at: iso(at),
         kind,
         summary: kind === "TECHNICIAN_DISPATCHED" ? `快修到家 Kuaixiu dispatched technician ${technician} for visit ${visitId}` : `Technician ${technician} ETA updated for visit ${visitId}`,
-        actor_name: KUAIXIU_DISPATCH.name,
-        actor_role: KUAIXIU_DISPATCH.role ?? null,
-        actor_org: KUAIXIU_DISPATCH.organization,
-        actor_team: KUAIXIU_DISPATCH.team ?? null,
-        subject_type: "FieldJob",
-        subject_id: id,
+        actor: KUAIXIU_DISPATCH,
+        subjectType: "FieldJob",
+        subjectId: id,
       });
     }
   }
   await db.transaction().execute(async (trx) => {
     await insertInChunks(trx, "field_jobs", jobs as unknown as Record<string, unknown>[]);
-    await insertInChunks(trx, "timeline_events", events as unknown as Record<string, unknown>[]);
+    await recordSeededEvents(trx, events);
   });
 }

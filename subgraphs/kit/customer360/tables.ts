@@ -1,10 +1,8 @@
-import { sql, type Kysely, type Migration } from "kysely";
-import { createEventTables } from "../events/outboxTables";
-import { addOutboxHistoryColumn } from "../events/historyColumn";
+import { sql, type Kysely } from "kysely";
 
 /*
- * Tables every subgraph keeps for the single question, created by one migration that each
- * subgraph's migration list includes. Times are ISO 8601 UTC strings (sortable as text on
+ * Tables every subgraph keeps for the single question, owned by the kit: created and changed
+ * only by the kit's migration set (kitMigrations.ts), never by a subgraph's own migrations. Times are ISO 8601 UTC strings (sortable as text on
  * both SQLite and PostgreSQL); ids are text.
  */
 
@@ -133,9 +131,8 @@ export async function createCustomer360Tables(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * Migration 002: idempotency keys become per caller and bound to the request. Every
- * subgraph that keeps the customer-360 tables lists this step (CUSTOMER360_MIGRATIONS), so
- * existing databases are upgraded in place on their next start, SQLite and PostgreSQL alike
+ * Kit step 002: idempotency keys become per caller and bound to the request. Existing
+ * databases are upgraded in place on their next start, SQLite and PostgreSQL alike
  * (SQLite cannot change a primary key with ALTER TABLE, so the table is rebuilt and renamed;
  * the migration runner commits it atomically with its record).
  *
@@ -158,16 +155,3 @@ export async function upgradeIdempotencyKeys(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("idempotency_keys").execute();
   await db.schema.alterTable("idempotency_keys_per_caller").renameTo("idempotency_keys").execute();
 }
-
-/**
- * The kit's migrations after the first, in the order every subgraph applies them: spread
- * into the subgraph's own list after its "001_initial" (which calls createCustomer360Tables).
- */
-export const CUSTOMER360_MIGRATIONS: Record<string, Migration> = {
-  "002_idempotency_per_caller": { up: upgradeIdempotencyKeys },
-  // The event backbone: outbox (written with every timeline entry), inbox, dead letters.
-  // Numbered 004 because security already has its own 003 (migrations run in name order).
-  "004_event_outbox": { up: createEventTables },
-  // Seeded history goes to the outbox too, flagged (delivered only to includeHistory consumers).
-  "005_outbox_history": { up: addOutboxHistoryColumn },
-};

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Customer360Tables } from "./tables";
 import { writeOutboxEvent } from "../events/writeOutboxEvent";
+import { handlerRow, timelineRow } from "./rows";
 
 export interface ActorInput {
   name: string;
@@ -36,19 +37,7 @@ export async function recordEvent(db: Kysely<any>, event: EventInput): Promise<s
   const id = event.id ?? randomUUID();
   await (db as Kysely<Customer360Tables>)
     .insertInto("timeline_events")
-    .values({
-      id,
-      owner_id: event.ownerId,
-      at: event.at,
-      kind: event.kind,
-      summary: event.summary,
-      actor_name: event.actor?.name ?? null,
-      actor_role: event.actor?.role ?? null,
-      actor_org: event.actor?.organization ?? null,
-      actor_team: event.actor?.team ?? null,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId,
-    })
+    .values(timelineRow(id, event))
     .execute();
   await writeOutboxEvent(db, {
     id,
@@ -86,20 +75,7 @@ export async function assignHandler(
   await typed.updateTable("matter_handlers").set({ until: since }).where("matter_id", "=", matter.id).where("matter_kind", "=", matter.kind).where("until", "is", null).execute();
   await typed
     .insertInto("matter_handlers")
-    .values({
-      id: randomUUID(),
-      matter_kind: matter.kind,
-      matter_id: matter.id,
-      name: handler.name,
-      team: handler.team ?? null,
-      organization: handler.organization,
-      tier: handler.tier ?? null,
-      phone: handler.phone ?? null,
-      hours: handler.hours ?? null,
-      since,
-      until: null,
-      reason: reason ?? null,
-    })
+    .values(handlerRow(randomUUID(), matter, handler, since, reason ?? null, null))
     .execute();
 }
 

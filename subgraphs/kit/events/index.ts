@@ -10,4 +10,3 @@ export { startReaction, reactionWants, DeliveryStopped } from "./runReaction";
 export { listDeadLetters, replayDeadLetter, writeDeadLetter, registerReactions, unregisterReactions, type DeadLetter, type DeadLetterPage, type ReplayResult } from "./deadLetters";
 export { readDeliveryOptions, type DeliveryOptions } from "./deliveryOptions";
 export { startEventDelivery, type EventDeliveryConfig, type RunningEventDelivery } from "./startEventDelivery";
-export { addOutboxHistoryColumn } from "./historyColumn";

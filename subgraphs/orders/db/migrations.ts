@@ -1,13 +1,10 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 import { seedCaseReferences } from "../seed/caseReferences";
 import { createRetailerCustomerContacts } from "./retailerCustomerContacts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
     async up(db: Kysely<any>) {
-      await createCustomer360Tables(db);
-
       await db.schema
         .createTable("retailer_customers")
         .addColumn("id", "text", (c) => c.primaryKey())
@@ -104,7 +101,6 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("vas_orders_open_slot").on("vas_orders").column("open_slot").unique().execute();
     },
   },
-  ...CUSTOMER360_MIGRATIONS,
   "003_service_case_refs": {
     async up(db: Kysely<any>) {
       await db.schema

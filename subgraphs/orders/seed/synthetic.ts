@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { insertInChunks, seededRandom, type Customer360Tables, type SyntheticPerson } from "../../kit";
+import { insertInChunks, recordSeededEvents, seededRandom, type EventInput, type SyntheticPerson } from "../../kit";
 import type { DB, OrderLinesTable, OrdersTable, RetailerCustomersTable, ReturnRequestsTable } from "../db/tables";
 import { fenToYuan } from "../money";
 import { PRODUCTS, productRows, STORES } from "./catalog";
@@ -7,7 +7,7 @@ import { PRODUCTS, productRows, STORES } from "./catalog";
 const DAY_MS = 86_400_000;
 /** Keeps order numbers unique per person: index * 100 + k. */
 const MAX_ORDERS_PER_PERSON = 99;
-const SYSTEM = { actor_name: "优购订单系统 Yougou order system", actor_role: "system", actor_org: "yougou", actor_team: null };
+const SYSTEM = { name: "优购订单系统 Yougou order system", role: "system", organization: "yougou" };
 
 /**
  * Bulk retailer records for synthetic people: about `eventsPerSource` timeline events each
@@ -20,7 +20,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
   const orders: OrdersTable[] = [];
   const lines: OrderLinesTable[] = [];
   const returns: ReturnRequestsTable[] = [];
-  const events: Customer360Tables["timeline_events"][] = [];
+  const events: (EventInput & { id: string })[] = [];
 
   for (const person of people) {
     const random = seededRandom(person.index + 1);
@@ -31,7 +31,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     const count = Math.min(MAX_ORDERS_PER_PERSON, Math.max(1, Math.round(person.eventsPerSource / 3)));
     let eventNo = 0;
     const event = (at: number, kind: string, summary: string, subjectType: string, subjectId: string) =>
-      events.push({ id: `syn-${person.index}-${eventNo++}`, owner_id: owner, at: new Date(at).toISOString(), kind, summary, ...SYSTEM, subject_type: subjectType, subject_id: subjectId });
+      events.push({ id: `syn-${person.index}-${eventNo++}`, ownerId: owner, at: new Date(at).toISOString(), kind, summary, actor: SYSTEM, subjectType, subjectId });
 
     for (let k = 0; k < count; k++) {
       const placed = now - (2 + random() * 720) * DAY_MS;
@@ -92,6 +92,6 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     await insertInChunks(trx, "orders", orders as unknown as Record<string, unknown>[]);
     await insertInChunks(trx, "order_lines", lines as unknown as Record<string, unknown>[]);
     await insertInChunks(trx, "return_requests", returns as unknown as Record<string, unknown>[]);
-    await insertInChunks(trx, "timeline_events", events as unknown as Record<string, unknown>[]);
+    await recordSeededEvents(trx, events);
   });
 }

@@ -1,9 +1,6 @@
 import type { Kysely, Migration } from "kysely";
-import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
 async function up(db: Kysely<any>): Promise<void> {
-  await createCustomer360Tables(db);
-
   await db.schema
     .createTable("security_logins")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -104,6 +101,5 @@ async function indexChallengesByCaller(db: Kysely<any>): Promise<void> {
 
 export const migrations: Record<string, Migration> = {
   "001_initial": { up },
-  ...CUSTOMER360_MIGRATIONS,
   "003_verification_challenges_by_caller": { up: indexChallengesByCaller },
 };

@@ -1,4 +1,5 @@
 import type { ActorInput, HandlerInput } from "../../kit";
+import { securityConfig } from "../config";
 
 /** The platform's own automated security system, as it appears in timelines. */
 export const SECURITY_SYSTEM: ActorInput = { name: "账号安全系统 Account security system", role: "system", organization: "platform", team: "Account Security" };
@@ -18,10 +19,9 @@ export const HOW_TO_LIFT =
 
 export const LOCKOUT_MATTER = "LOCKOUT";
 
-/** How long a verification lets a caller see detail: VERIFICATION_MINUTES, default 15. */
+/** How long a verification lets a caller see detail: VERIFICATION_MINUTES, default 15 (security/config.ts). */
 export function verificationMinutes(): number {
-  const minutes = Number(process.env.VERIFICATION_MINUTES ?? 15);
-  return Number.isFinite(minutes) && minutes > 0 ? minutes : 15;
+  return securityConfig().verificationMinutes;
 }
 
 export const CHALLENGE_MINUTES = 5;

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
-import { insertInChunks, maskPhone, seededRandom, type SyntheticPerson } from "../../kit";
+import { assignSeededHandlers, insertInChunks, maskPhone, recordSeededEvents, seededRandom, type EventInput, type SeededHandler, type SyntheticPerson } from "../../kit";
 import type { DB, LockoutsTable, LoginAttemptsTable, SecurityLoginsTable, SecurityNotificationsTable } from "../db/tables";
-import type { MatterHandlersTable, TimelineEventsTable } from "../../kit/customer360/tables";
 import { LOCKOUT_MATTER, SECURITY_DESK, SECURITY_SYSTEM } from "../domain/platform";
 
 const DAY = 86_400_000;
@@ -29,8 +28,8 @@ interface Batch {
   attempts: LoginAttemptsTable[];
   lockouts: LockoutsTable[];
   notifications: SecurityNotificationsTable[];
-  events: TimelineEventsTable[];
-  handlers: MatterHandlersTable[];
+  events: (EventInput & { id: string })[];
+  handlers: SeededHandler[];
 }
 
 function pick<T>(random: () => number, items: T[]): T {
@@ -67,16 +66,13 @@ function addPerson(batch: Batch, person: SyntheticPerson, now: number): void {
   const event = (k: number, at: number, kind: string, summary: string) =>
     batch.events.push({
       id: `syn-sec-${person.index}-${k}`,
-      owner_id: loginId,
+      ownerId: loginId,
       at: iso(at),
       kind,
       summary,
-      actor_name: SECURITY_SYSTEM.name,
-      actor_role: SECURITY_SYSTEM.role ?? null,
-      actor_org: SECURITY_SYSTEM.organization,
-      actor_team: SECURITY_SYSTEM.team ?? null,
-      subject_type: "SecurityLogin",
-      subject_id: loginId,
+      actor: SECURITY_SYSTEM,
+      subjectType: "SecurityLogin",
+      subjectId: loginId,
     });
   const note = (k: number, at: number, channel: string, template: string, text: string) =>
     batch.notifications.push({ id: `syn-sn-${person.index}-${k}`, login_id: loginId, at: iso(at), channel, template_code: template, text, masked_destination: channel === "SMS" ? masked : "优购 App", delivery_status: "DELIVERED" });
@@ -102,7 +98,7 @@ function addPerson(batch: Batch, person: SyntheticPerson, now: number): void {
     batch.lockouts.push({ id: lockoutId, login_id: loginId, cause: "5 wrong passwords within 5 minutes from an unrecognized device", since: iso(since), until: null, active: 1, lifted_by: null, lift_method: null });
     event(person.eventsPerSource, since, "LOGIN_LOCKED", `Login locked after 5 wrong passwords; the platform sent the lockout SMS to ${masked}`);
     note(person.eventsPerSource, since, "SMS", "ACCOUNT_LOCKED", "【优购】您的账号因连续5次输错密码已被锁定，如非本人操作请注意账号安全。 Your Yougou login was locked after 5 wrong passwords.");
-    batch.handlers.push({ id: `syn-mh-${person.index}`, matter_kind: LOCKOUT_MATTER, matter_id: lockoutId, name: SECURITY_DESK.name, team: SECURITY_DESK.team ?? null, organization: SECURITY_DESK.organization, tier: SECURITY_DESK.tier ?? null, phone: SECURITY_DESK.phone ?? null, hours: SECURITY_DESK.hours ?? null, since: iso(since), until: null, reason: "Automatic lockout" });
+    batch.handlers.push({ id: `syn-mh-${person.index}`, matter: { kind: LOCKOUT_MATTER, id: lockoutId }, handler: SECURITY_DESK, since: iso(since), reason: "Automatic lockout" });
   }
 }
 
@@ -116,7 +112,7 @@ export async function seedSynthetic(db: Kysely<DB>, people: SyntheticPerson[]): 
     await insertInChunks(trx, "login_attempts", batch.attempts as unknown as Record<string, unknown>[]);
     await insertInChunks(trx, "lockouts", batch.lockouts as unknown as Record<string, unknown>[]);
     await insertInChunks(trx, "security_notifications", batch.notifications as unknown as Record<string, unknown>[]);
-    await insertInChunks(trx, "timeline_events", batch.events as unknown as Record<string, unknown>[]);
-    await insertInChunks(trx, "matter_handlers", batch.handlers as unknown as Record<string, unknown>[]);
+    await recordSeededEvents(trx, batch.events);
+    await assignSeededHandlers(trx, batch.handlers);
   });
 }

@@ -9,9 +9,9 @@ import { printSubgraphSdl } from "../../../schema/tooling/printSubgraphSdl";
 import { readSupergraphConfig } from "../../../schema/tooling/supergraphConfig";
 import { writeInternalKeyFiles, type InternalKeyFiles } from "../../../scripts/lib/internalKeys";
 import { startServiceProcess, type ServiceProcess } from "../../../scripts/lib/serviceProcess";
+import { SUBGRAPH_NAMES } from "../../helpers/graphHarness";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
-const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit", "fieldservice"];
 
 export interface HttpResult {
   status: number;

@@ -4,6 +4,7 @@ import { startTestSubgraph, type TestSubgraph } from "../../helpers/subgraphHarn
 import { REP_MAKER, REP_RETAILER } from "../../helpers/testCaller";
 import { fieldserviceSubgraph } from "../../../subgraphs/fieldservice/subgraph";
 import type { DB } from "../../../subgraphs/fieldservice/db/tables";
+import { assignSeededHandlers } from "../../../subgraphs/kit";
 
 const DISPATCHER: Caller = { subject: "kx-dispatch-li", name: "李调度 Dispatcher Li", role: "partner", organization: "kuaixiu" };
 
@@ -45,7 +46,7 @@ describeEachDatabase("fieldservice: mutations", (target) => {
 
   it("lets the maker cancel its job: handler released, promise cancelled, event recorded; repeats change nothing", async () => {
     await addJob("FJ-T-CANCEL");
-    await db().insertInto("matter_handlers").values({ id: "H-T-CANCEL", matter_kind: "FIELD_JOB", matter_id: "FJ-T-CANCEL", name: "赵刚 Zhao Gang", team: null, organization: "kuaixiu", tier: null, phone: null, hours: null, since: new Date().toISOString(), until: null, reason: null }).execute();
+    await assignSeededHandlers(db(), [{ id: "H-T-CANCEL", matter: { kind: "FIELD_JOB", id: "FJ-T-CANCEL" }, handler: { name: "赵刚 Zhao Gang", organization: "kuaixiu" }, since: new Date().toISOString() }]);
     const first = await t.query(CANCEL, { jobId: "FJ-T-CANCEL", reason: "resolved by the customer", key: "cancel-1" }, REP_MAKER);
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data.cancelFieldJob).toEqual({ id: "FJ-T-CANCEL", status: "CANCELLED", cancelReason: "resolved by the customer", eta: null });

@@ -1,6 +1,7 @@
 import { REP_MAKER, REP_RETAILER, SUPERVISOR } from "../../helpers/testCaller";
 import { describeEachDatabase } from "../../helpers/databases";
 import { startTestSubgraph, type TestSubgraph } from "../../helpers/subgraphHarness";
+import { readSecurityConfig, useSecurityConfig } from "../../../subgraphs/security/config";
 import { securitySubgraph } from "../../../subgraphs/security/subgraph";
 import type { DB } from "../../../subgraphs/security/db/tables";
 import { ANALYST, verify } from "./helpers";
@@ -120,13 +121,12 @@ describeEachDatabase("security: the identity verification gate (S2, S6)", (targe
   });
 
   it("a verification expires after VERIFICATION_MINUTES", async () => {
-    const saved = process.env.VERIFICATION_MINUTES;
-    process.env.VERIFICATION_MINUTES = "0.005"; // 300 ms
+    // The subgraph runs in this process: its options as if started with VERIFICATION_MINUTES=0.005 (300 ms).
+    useSecurityConfig(readSecurityConfig({ VERIFICATION_MINUTES: "0.005" }));
     try {
       await verify(t, SUPERVISOR, "u-zhoujie");
     } finally {
-      if (saved === undefined) delete process.env.VERIFICATION_MINUTES;
-      else process.env.VERIFICATION_MINUTES = saved;
+      useSecurityConfig(readSecurityConfig({}));
     }
     const during = await t.query(`{ securityLogin(id: "u-zhoujie") { attempts(first: 1) { result } } }`, {}, SUPERVISOR);
     expect(during.body.data?.securityLogin.attempts).toHaveLength(1);
