@@ -4,6 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import { Pool } from "pg";
+import { parse } from "yaml";
 import type { Role } from "../../common/caller";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
@@ -14,7 +15,8 @@ import { openDatabase, type Database } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit", "fieldservice"];
+/** Every subgraph schema/supergraph.yaml lists (as `npm start` starts them), not a copy of the list. */
+export const SUBGRAPH_NAMES = Object.keys(parse(fs.readFileSync(path.join(ROOT, "schema", "supergraph.yaml"), "utf8")).subgraphs as Record<string, unknown>);
 
 export interface CallerClaims {
   role: Role;

@@ -11,7 +11,8 @@ import { writeInternalKeyFiles, type InternalKeyFiles } from "../../../scripts/l
 import { startServiceProcess, type ServiceProcess } from "../../../scripts/lib/serviceProcess";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
-const SUBGRAPH_NAMES = ["customers", "orders", "aftersales", "billing", "security", "audit", "fieldservice"];
+/** Every subgraph schema/supergraph.yaml lists, as `npm start` starts them. */
+const SUBGRAPH_NAMES = readSupergraphConfig(path.join(ROOT, "schema", "supergraph.yaml")).subgraphs.map((subgraph) => subgraph.name);
 
 export interface HttpResult {
   status: number;
