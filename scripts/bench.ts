@@ -7,6 +7,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import type { Caller } from "../common/caller";
 import { readJwksFile, signerFromJwks, signInternalToken } from "../common/internalToken";
 import { writeInternalKeyFiles } from "./lib/internalKeys";
+import { runAnalyticsBench } from "./bench/analytics";
 import { compareAnswers, sampleAnswers } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
@@ -103,6 +104,8 @@ async function main(): Promise<number> {
   let options: BenchOptions;
   const argv = process.argv.slice(2);
   const cpuProf = argv.includes("--cpu-prof");
+  // The analytics read model's own bench (issue 15): ingestion and DuckDB queries, no gateways.
+  if (argv.includes("--analytics")) return runAnalyticsBench(argv.filter((a) => a !== "--analytics"));
   try {
     const parsed = parseArgs(argv.filter((a) => a !== "--cpu-prof"));
     if (parsed === "help") {

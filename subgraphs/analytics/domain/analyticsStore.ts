@@ -44,6 +44,9 @@ export type Params = Record<string, DuckDBValue>;
 
 export class AnalyticsStore {
   private writing: Promise<unknown> = Promise.resolve();
+  /** Bumped by every insert that added rows; derived tables remember the version they were built at. */
+  private version = 0;
+  private readonly derivedAt = new Map<string, number>();
 
   private constructor(
     readonly file: string,
@@ -72,7 +75,7 @@ export class AnalyticsStore {
 
   private async insertNow(rows: AnalyticsRow[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const appender = await this.writer.createAppender("incoming", "temp");
+    const appender = await this.writer.createAppender("incoming", "main", "temp");
     try {
       for (const row of rows) appendRow(appender, row);
       appender.flushSync();
@@ -85,7 +88,9 @@ export class AnalyticsStore {
       const result = await this.writer.run(`INSERT OR IGNORE INTO events SELECT DISTINCT ON (id) * FROM temp.incoming`);
       await this.writer.run("DELETE FROM temp.incoming");
       await this.writer.run("COMMIT");
-      return Number(result.rowsChanged);
+      const added = Number(result.rowsChanged);
+      if (added > 0) this.version += 1;
+      return added;
     } catch (error) {
       await this.writer.run("ROLLBACK");
       await this.writer.run("DELETE FROM temp.incoming");
@@ -93,9 +98,26 @@ export class AnalyticsStore {
     }
   }
 
+  /**
+   * (Re)builds table `name` from `selectSql` when events were added since it was last built:
+   * per-matter aggregates are computed once per change of the data, not once per query.
+   * Runs in the write queue, so no insert lands halfway through a build.
+   */
+  refreshDerived(name: string, selectSql: string): Promise<void> {
+    if (this.derivedAt.get(name) === this.version) return Promise.resolve();
+    const run = this.writing.then(async () => {
+      if (this.derivedAt.get(name) === this.version) return;
+      const version = this.version;
+      await this.writer.run(`CREATE OR REPLACE TABLE ${name} AS ${selectSql}`);
+      this.derivedAt.set(name, version);
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
   /** Rows of a read query as plain JS objects (BIGINT as bigint: cast in SQL when a number is wanted). */
   async query(sql: string, params: Params = {}): Promise<Record<string, unknown>[]> {
-    const reader = await this.reader.runAndReadAll(sql, params);
+    const reader = await this.reader.runAndReadAll(sql, usedParams(sql, params));
     return reader.getRowObjectsJS() as Record<string, unknown>[];
   }
 
@@ -108,7 +130,7 @@ export class AnalyticsStore {
   async copyTo(selectSql: string, params: Params, file: string, format: "parquet" | "csv"): Promise<void> {
     const options = format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER true";
     const prepared = await this.reader.prepare(`COPY (${selectSql}) TO '${file.replace(/'/g, "''")}' (${options})`);
-    prepared.bind(params);
+    prepared.bind(usedParams(selectSql, params));
     await prepared.run();
   }
 
@@ -118,6 +140,11 @@ export class AnalyticsStore {
     this.reader.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** DuckDB refuses a named parameter the statement does not use; shared parameter sets bind only theirs. */
+function usedParams(sql: string, params: Params): Params {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
 }
 
 function appendText(appender: DuckDBAppender, value: string | null): void {

@@ -48,9 +48,15 @@ const HOUR_MS = 3_600_000;
 /** A promise whose event names no due time is due one day after it was made. */
 export const DEFAULT_PROMISE_MS = DAY_MS;
 
-/** Per matter: attributes from its events, when it opened, first response, resolution. */
-const MATTERS = `
-  matters AS (
+/**
+ * Per matter (built once per change of the data, analyticsStore.refreshDerived): attributes
+ * from its events, when it opened, its first response, its resolution, and whether it is a
+ * complaint. First response: the first event after opening by a party (not the customer,
+ * not a system) other than an escalation or a survey.
+ */
+const MATTERS_TABLE = "derived_matters";
+const MATTERS_SQL = `
+  WITH m AS (
     SELECT matter_key,
       arg_min(matter_type, at_ms) AS matter_type,
       arg_min(person_key, at_ms) AS person_key,
@@ -67,20 +73,16 @@ const MATTERS = `
       count(DISTINCT organization) FILTER (WHERE coalesce(actor_role, '') <> 'customer') AS parties
     FROM events GROUP BY matter_key
   ),
-  complaints AS (
-    SELECT * FROM matters
-    WHERE opened_ms IS NOT NULL AND (matter_type ILIKE '%complaint%' OR matter_type ILIKE '%dispute%' OR opening_type IN ('complaint_opened', 'dispute_opened'))
-  )`;
-
-/** First response: the first event after opening by a party (not the customer, not a system), other than an escalation or a survey. */
-const FIRST_RESPONSE = `
-  first_response AS (
+  f AS (
     SELECT e.matter_key, min(e.at_ms) AS first_response_ms
-    FROM events e JOIN matters m ON e.matter_key = m.matter_key
+    FROM events e JOIN m ON e.matter_key = m.matter_key
     WHERE m.opened_ms IS NOT NULL AND e.at_ms >= m.opened_ms AND NOT e.opens AND NOT e.escalates AND NOT e.surveys
       AND coalesce(e.actor_role, '') NOT IN ('customer', 'system')
     GROUP BY e.matter_key
-  )`;
+  )
+  SELECT m.*, f.first_response_ms,
+    (m.opened_ms IS NOT NULL AND (m.matter_type ILIKE '%complaint%' OR m.matter_type ILIKE '%dispute%' OR m.opening_type IN ('complaint_opened', 'dispute_opened'))) AS is_complaint
+  FROM m LEFT JOIN f ON f.matter_key = m.matter_key`;
 
 function groupExpression(groupBy: MetricsGroupBy, columns: { source: string; organization: string; tier: string; city: string; deviceModel: string; time: string }): string {
   const expression = {
@@ -102,21 +104,21 @@ export async function loadServiceMetrics(store: AnalyticsStore, groupBy: Metrics
   const matterColumns: FilterColumns = { source: "m.source", organization: "m.organization", tier: "m.tier", city: "m.city", deviceModel: "m.device_model", time: "m.opened_ms" };
   const matterFilter = filterSql(filter, matterColumns, "m");
   const base: Params = { asOf: options.asOfMs, unansweredMs: options.unansweredDays * DAY_MS };
+  await store.refreshDerived(MATTERS_TABLE, MATTERS_SQL);
   const matterRows = await store.query(
-    `WITH ${MATTERS}, ${FIRST_RESPONSE}
-     SELECT ${groupExpression(groupBy, matterColumns)} AS grp,
+    `SELECT ${groupExpression(groupBy, matterColumns)} AS grp,
        count(*)::INTEGER AS opened,
        count(*) FILTER (WHERE m.resolved_ms IS NOT NULL AND m.resolved_ms <= $asOf)::INTEGER AS resolved,
-       median((f.first_response_ms - m.opened_ms) / ${HOUR_MS}.0) AS fr_median,
-       quantile_cont((f.first_response_ms - m.opened_ms) / ${HOUR_MS}.0, 0.9) AS fr_p90,
+       median((m.first_response_ms - m.opened_ms) / ${HOUR_MS}.0) FILTER (WHERE m.first_response_ms <= $asOf) AS fr_median,
+       quantile_cont((m.first_response_ms - m.opened_ms) / ${HOUR_MS}.0, 0.9) FILTER (WHERE m.first_response_ms <= $asOf) AS fr_p90,
        median((m.resolved_ms - m.opened_ms) / ${HOUR_MS}.0) FILTER (WHERE m.resolved_ms >= m.opened_ms AND m.resolved_ms <= $asOf) AS res_median,
        quantile_cont((m.resolved_ms - m.opened_ms) / ${HOUR_MS}.0, 0.9) FILTER (WHERE m.resolved_ms >= m.opened_ms AND m.resolved_ms <= $asOf) AS res_p90,
        avg(CASE WHEN m.escalated THEN 1.0 ELSE 0.0 END) AS escalation_rate,
        avg(m.handoffs)::DOUBLE AS handoffs,
        avg(m.parties)::DOUBLE AS parties,
-       count(*) FILTER (WHERE m.matter_key IN (SELECT matter_key FROM complaints) AND (f.first_response_ms IS NULL OR f.first_response_ms > $asOf)
+       count(*) FILTER (WHERE m.is_complaint AND (m.first_response_ms IS NULL OR m.first_response_ms > $asOf)
          AND (m.resolved_ms IS NULL OR m.resolved_ms > $asOf) AND $asOf - m.opened_ms > $unansweredMs)::INTEGER AS unanswered
-     FROM matters m LEFT JOIN first_response f ON f.matter_key = m.matter_key
+     FROM ${MATTERS_TABLE} m
      ${where(["m.opened_ms IS NOT NULL", ...matterFilter.conditions])}
      GROUP BY grp`,
     { ...base, ...matterFilter.params },
@@ -125,24 +127,25 @@ export async function loadServiceMetrics(store: AnalyticsStore, groupBy: Metrics
   const eventColumns: FilterColumns = { source: "e.source", organization: "e.organization", tier: "coalesce(e.tier, m.tier)", city: "coalesce(e.city, m.city)", deviceModel: "coalesce(e.device_model, m.device_model)", time: "e.at_ms" };
   const eventFilter = filterSql(filter, eventColumns, "e");
   const eventRows = await store.query(
-    `WITH ${MATTERS},
-     counted AS (
-       SELECT e.*, m.resolved_ms, ${groupExpression(groupBy, eventColumns)} AS grp
-       FROM events e JOIN matters m ON e.matter_key = m.matter_key
+    `WITH counted AS (
+       SELECT e.id, e.at_ms, e.matter_key, e.person_key, e.due_ms, e.contacts, e.promises, e.surveys, e.refuses_verification, m.resolved_ms,
+         ${groupExpression(groupBy, eventColumns)} AS grp
+       FROM events e JOIN ${MATTERS_TABLE} m ON e.matter_key = m.matter_key
        ${where(["(e.contacts OR e.promises OR e.surveys OR e.refuses_verification)", ...eventFilter.conditions])}
      ),
+     -- A promise is kept by the first keeping event on its matter after it, up to "as of".
      promise_state AS (
-       SELECT p.id, p.grp, coalesce(p.due_ms, p.at_ms + ${DEFAULT_PROMISE_MS}) AS due_ms,
-         (SELECT min(k.at_ms) FROM events k WHERE k.matter_key = p.matter_key AND k.keeps_promise AND k.at_ms >= p.at_ms) AS kept_ms
-       FROM counted p WHERE p.promises
+       SELECT p.id, any_value(p.grp) AS grp, any_value(coalesce(p.due_ms, p.at_ms + ${DEFAULT_PROMISE_MS})) AS due_ms, min(k.at_ms) AS kept_ms
+       FROM counted p LEFT JOIN events k ON k.matter_key = p.matter_key AND k.keeps_promise AND k.at_ms >= p.at_ms AND k.at_ms <= $asOf
+       WHERE p.promises GROUP BY p.id
      ),
      overdue AS (
        SELECT grp, (coalesce(kept_ms, $asOf) - due_ms) / ${DAY_MS}.0 AS days_late
-       FROM promise_state WHERE (kept_ms IS NULL AND due_ms < $asOf) OR kept_ms > due_ms
+       FROM promise_state WHERE due_ms < $asOf AND (kept_ms IS NULL OR kept_ms > due_ms)
      ),
      surveys AS (
        SELECT s.grp, count(*)::INTEGER AS n FROM counted s
-       WHERE s.surveys AND EXISTS (SELECT 1 FROM complaints c WHERE c.person_key = s.person_key AND c.opened_ms <= s.at_ms AND (c.resolved_ms IS NULL OR c.resolved_ms > s.at_ms))
+       WHERE s.surveys AND EXISTS (SELECT 1 FROM ${MATTERS_TABLE} c WHERE c.is_complaint AND c.person_key = s.person_key AND c.opened_ms <= s.at_ms AND (c.resolved_ms IS NULL OR c.resolved_ms > s.at_ms))
        GROUP BY s.grp
      ),
      simple AS (

@@ -1,5 +1,5 @@
 import type { DomainEvent, EventActor } from "../../kit/events";
-import { seededRandom } from "../../kit";
+import { seededRandom } from "../../kit/synthetic";
 
 /*
  * A synthetic event stream with the stories' patterns at volume, for the bench and for
