@@ -26,6 +26,15 @@ export type LoginAttemptResult =
   | 'WRONG_PASSWORD'
   | 'WRONG_SMS_CODE';
 
+/** What serviceMetrics rows are per (DAY: UTC calendar day) */
+export type MetricsGrouping =
+  | 'CITY'
+  | 'DAY'
+  | 'DEVICE_MODEL'
+  | 'ORGANIZATION'
+  | 'SOURCE'
+  | 'TIER';
+
 export type SecurityLoginStatus =
   | 'ACTIVE'
   | 'LOCKED';
@@ -40,6 +49,54 @@ export type SecurityNotificationDeliveryStatus =
   | 'DELIVERED'
   | 'FAILED'
   | 'SENT';
+
+/** Narrows service history; every list means any of its values, omitted means all. */
+export type ServiceHistoryFilter = {
+  cities?: Array<string> | null | undefined;
+  deviceModels?: Array<string> | null | undefined;
+  /** Event types (visit_cancelled or visit.cancelled) */
+  kinds?: Array<string> | null | undefined;
+  organizations?: Array<string> | null | undefined;
+  /** From this time (ISO 8601, inclusive) */
+  since?: string | null | undefined;
+  /** Source subgraphs (aftersales, billing, ...) */
+  sources?: Array<string> | null | undefined;
+  tiers?: Array<string> | null | undefined;
+  /** Until this time (ISO 8601, exclusive) */
+  until?: string | null | undefined;
+};
+
+/** Narrows service metrics (docs/ANALYTICS.md says what each dimension applies to). */
+export type ServiceMetricsFilter = {
+  cities?: Array<string> | null | undefined;
+  deviceModels?: Array<string> | null | undefined;
+  organizations?: Array<string> | null | undefined;
+  /** From this time (ISO 8601, inclusive) */
+  since?: string | null | undefined;
+  sources?: Array<string> | null | undefined;
+  tiers?: Array<string> | null | undefined;
+  /** A complaint counts as unanswered after this many days without a response (default 30) */
+  unansweredDays?: number | null | undefined;
+  /** Until this time (ISO 8601, exclusive); also the 'as of' time for overdue and unanswered (default now) */
+  until?: string | null | undefined;
+};
+
+export type AnalystMetricsQueryVariables = Exact<{
+  groupBy: MetricsGrouping;
+  filter?: ServiceMetricsFilter | null | undefined;
+}>;
+
+
+export type AnalystMetricsQuery = { serviceMetrics: Array<{ group: string, mattersOpened: number, mattersResolved: number, escalationRate: number | null, handoffsPerMatter: number | null, partiesPerMatter: number | null, complaintsUnanswered: number, repeatContactsAfterResolution: number, overduePromises: number, averageDaysLate: number | null, maxDaysLate: number | null, surveysDuringOpenComplaint: number, verificationsRefused: number, firstResponseHours: { median: number, p90: number } | null, resolutionHours: { median: number, p90: number } | null }> };
+
+export type AnalystHistoryQueryVariables = Exact<{
+  filter?: ServiceHistoryFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AnalystHistoryQuery = { serviceHistory: { hasMore: boolean, endCursor: string | null, events: Array<{ id: string, at: string, source: string, type: string, label: string, personKey: string, matterKey: string, matterType: string, organization: string | null, actorKey: string | null, actorRole: string | null, tier: string | null, city: string | null, deviceModel: string | null }> } };
 
 export type Customer360QueryVariables = Exact<{
   identifier: string;
@@ -390,6 +447,57 @@ export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleTimelinePage"}) as unknown as TypedDocumentString<ConsoleTimelinePageFragment, unknown>;
+export const AnalystMetricsDocument = new TypedDocumentString(`
+    query AnalystMetrics($groupBy: MetricsGrouping!, $filter: ServiceMetricsFilter) {
+  serviceMetrics(groupBy: $groupBy, filter: $filter) {
+    group
+    mattersOpened
+    mattersResolved
+    firstResponseHours {
+      median
+      p90
+    }
+    resolutionHours {
+      median
+      p90
+    }
+    escalationRate
+    handoffsPerMatter
+    partiesPerMatter
+    complaintsUnanswered
+    repeatContactsAfterResolution
+    overduePromises
+    averageDaysLate
+    maxDaysLate
+    surveysDuringOpenComplaint
+    verificationsRefused
+  }
+}
+    `) as unknown as TypedDocumentString<AnalystMetricsQuery, AnalystMetricsQueryVariables>;
+export const AnalystHistoryDocument = new TypedDocumentString(`
+    query AnalystHistory($filter: ServiceHistoryFilter, $first: Int!, $after: String) {
+  serviceHistory(filter: $filter, first: $first, after: $after) {
+    events {
+      id
+      at
+      source
+      type
+      label
+      personKey
+      matterKey
+      matterType
+      organization
+      actorKey
+      actorRole
+      tier
+      city
+      deviceModel
+    }
+    hasMore
+    endCursor
+  }
+}
+    `) as unknown as TypedDocumentString<AnalystHistoryQuery, AnalystHistoryQueryVariables>;
 export const Customer360Document = new TypedDocumentString(`
     query Customer360($identifier: String!) {
   findCustomers(identifier: $identifier) {
