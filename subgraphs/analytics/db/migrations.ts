@@ -1,9 +1,7 @@
 import type { Kysely, Migration } from "kysely";
-import { createEventTables } from "../../kit/events";
+import { CUSTOMER360_MIGRATIONS } from "../../kit";
 
 async function up(db: Kysely<any>): Promise<void> {
-  // The kit's inbox and dead letters (the outbox stays empty: analytics publishes nothing).
-  await createEventTables(db);
   await db.schema
     .createTable("analytics_staging")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -12,4 +10,13 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up } };
+/**
+ * Its staging table, then the kit's event tables under the kit's own migration names (the kit
+ * runs reactions only where "004_event_outbox" is applied): the inbox and dead letters its
+ * reaction needs; its outbox stays empty (analytics publishes nothing).
+ */
+export const migrations: Record<string, Migration> = {
+  "001_initial": { up },
+  "004_event_outbox": CUSTOMER360_MIGRATIONS["004_event_outbox"],
+  "005_outbox_history": CUSTOMER360_MIGRATIONS["005_outbox_history"],
+};
