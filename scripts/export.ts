@@ -160,7 +160,7 @@ async function combine(store: AnalyticsStore, parts: string[], options: Options,
   }
   process.stderr.write(`export: combining ${parts.length} monthly parts\n`);
   const list = parts.map((part) => `'${part.replace(/'/g, "''")}'`).join(", ");
-  await store.copyTo(`SELECT * FROM read_parquet([${list}]) ORDER BY at, id`, {}, path.join(scratch, "combined.parquet"), "parquet");
+  await store.copyTo(`SELECT * FROM read_parquet([${list}]) ORDER BY "at", id`, {}, path.join(scratch, "combined.parquet"), "parquet");
   fs.renameSync(path.join(scratch, "combined.parquet"), options.out);
 }
 

@@ -36,7 +36,7 @@ function run(args: string[]) {
 async function readParquet(file: string): Promise<Record<string, unknown>[]> {
   const store = await AnalyticsStore.open(":memory:");
   try {
-    return await store.query(`SELECT * FROM read_parquet('${file.replace(/'/g, "''")}', hive_partitioning = true) ORDER BY at, id`);
+    return await store.query(`SELECT * FROM read_parquet('${file.replace(/'/g, "''")}', hive_partitioning = true) ORDER BY "at", id`);
   } finally {
     await store.close();
   }
