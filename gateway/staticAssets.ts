@@ -71,6 +71,9 @@ export function staticAssets(options: { webDir: string; production: boolean }) {
     }
     if (decoded === "/console" || decoded === "/console/") return send(res, "console", "index.html", headOnly, { "content-security-policy": CONSOLE_CSP });
     if (decoded.startsWith("/console/assets/")) return send(res, "console", decoded.slice("/console/".length), headOnly);
+    // The analyst page (web/analyst): static code like the console; its requests are analysts' own.
+    if (decoded === "/analyst" || decoded === "/analyst/") return send(res, "analyst", "index.html", headOnly, { "content-security-policy": CONSOLE_CSP });
+    if (decoded.startsWith("/analyst/assets/")) return send(res, "analyst", decoded.slice("/analyst/".length), headOnly);
     if (options.production) return false;
     if (decoded === "/") return send(res, "graphiql", "index.html", headOnly);
     if (decoded.startsWith("/graphiql/assets/")) return send(res, "graphiql", decoded.slice("/graphiql/".length), headOnly);

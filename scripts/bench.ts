@@ -7,6 +7,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import type { Caller } from "../common/caller";
 import { readJwksFile, signerFromJwks, signInternalToken } from "../common/internalToken";
 import { writeInternalKeyFiles } from "./lib/internalKeys";
+import { runAnalyticsBench } from "./bench/analytics";
 import { compareAnswers, sampleAnswers, SAMPLES_PER_WORKLOAD } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
@@ -140,6 +141,8 @@ async function main(): Promise<number> {
   let options: BenchOptions;
   const argv = process.argv.slice(2);
   const cpuProf = argv.includes("--cpu-prof");
+  // The analytics read model's own bench (issue 15): ingestion and DuckDB queries, no gateways.
+  if (argv.includes("--analytics")) return runAnalyticsBench(argv.filter((a) => a !== "--analytics"));
   const subgraphCpuProf = argv.includes("--subgraph-cpu-prof");
   try {
     const parsed = parseArgs(argv.filter((a) => a !== "--cpu-prof" && a !== "--subgraph-cpu-prof"));

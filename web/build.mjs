@@ -11,7 +11,7 @@ import { build } from "vite";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, "dist", "web");
 const STAMP = path.join(OUT, ".inputs-hash");
-const APPS = ["console", "graphiql"];
+const APPS = ["console", "graphiql", "analyst"];
 // What the bundles are made of: their source, the typed client, the stored operations
 // (GraphiQL's saved tabs) and the locked dependency versions.
 const INPUTS = ["web", "client/generated", "schema/operations", "common/errorCodes.ts", "package-lock.json"];
@@ -40,4 +40,4 @@ if (built && !process.argv.includes("--force") && fs.existsSync(STAMP) && fs.rea
 const started = Date.now();
 for (const app of APPS) await build({ configFile: path.join(ROOT, "web", "vite.config.ts"), mode: app });
 fs.writeFileSync(STAMP, hash);
-console.log(`web: built ${APPS.join(" and ")} into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`web: built ${APPS.join(", ")} into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);

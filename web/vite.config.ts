@@ -8,7 +8,7 @@ import { defineConfig } from "vite";
  * page loads is in the bundle.
  */
 export default defineConfig(({ mode }) => {
-  const app = mode === "graphiql" ? "graphiql" : "console";
+  const app = mode === "graphiql" || mode === "analyst" ? mode : "console";
   return {
     root: path.resolve(__dirname, app),
     base: `/${app}/`,

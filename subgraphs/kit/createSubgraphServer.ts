@@ -90,7 +90,8 @@ export async function startSubgraph<DB, Loaders>(
       : await startEventDelivery({
           source: definition.name,
           db: database.db as any,
-          publishes: "004_event_outbox" in definition.migrations,
+          // Every subgraph has the kit's event tables (kit migrations run everywhere).
+          publishes: true,
           reactions: definition.reactions ?? [],
           log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix },
           options: options.events,

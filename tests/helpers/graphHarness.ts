@@ -4,6 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import { Pool } from "pg";
+import { parse } from "yaml";
 import type { Role } from "../../common/caller";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";

@@ -29,6 +29,8 @@ export const QUERY_FIXTURES: Record<string, () => RootFieldFixture> = {
   nearestServiceCenter: () => ({ document: `{ nearestServiceCenter(maker: "aolan", city: "武汉") { id name } }`, person: null, owningOrgs: ["aolan"], otherOrg: "huawei", marker: "\u0000" }),
   visit: () => ({ document: `{ visit(id: "VIS-0001") { id status } }`, person: "C-S1", owningOrgs: ["aolan"], otherOrg: "huawei", marker: "VIS-0001" }),
   auditTrail: () => ({ document: `{ auditTrail(customerId: "C-S1", first: 5) { entries { id } } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" }),
+  serviceHistory: () => ({ document: `{ serviceHistory(first: 5) { events { id type personKey } endCursor } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" }),
+  serviceMetrics: () => ({ document: `{ serviceMetrics(groupBy: ORGANIZATION) { group mattersOpened } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" }),
   billingAccount: () => ({ document: `{ billingAccount(number: "BA-1001") { number balanceYuan } }`, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: "BA-1001" }),
   billingDispute: () => ({ document: `query($id: String!) { billingDispute(id: $id) { id status } }`, variables: { id: DISPUTE_ID.value }, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: DISPUTE_ID.value }),
   billingLine: () => ({ document: `{ billingLine(number: "13807191234") { number } }`, person: "C-S1", owningOrgs: ["unicom"], otherOrg: "aolan", marker: "13807191234" }),

@@ -1,0 +1,66 @@
+import { labelOf } from "./classify";
+import { EVENT_COLUMNS, filterSql, type AnalyticsFilter } from "./analyticsFilter";
+import type { AnalyticsStore } from "./analyticsStore";
+
+export interface HistoryEvent {
+  id: string;
+  at: string;
+  source: string;
+  type: string;
+  label: string;
+  personKey: string;
+  matterKey: string;
+  matterType: string;
+  organization: string | null;
+  actorKey: string | null;
+  actorRole: string | null;
+  team: string | null;
+  tier: string | null;
+  city: string | null;
+  deviceModel: string | null;
+}
+
+export interface HistoryPage {
+  events: HistoryEvent[];
+  hasMore: boolean;
+  /** Position of the last event (at ms, id), for the next page's cursor. */
+  last: { atMs: number; id: string } | null;
+}
+
+/** Masked events across customers, newest first, keyset-paged on (at, id). */
+export async function loadServiceHistory(store: AnalyticsStore, filter: AnalyticsFilter, first: number, after: { atMs: number; id: string } | null): Promise<HistoryPage> {
+  const { conditions, params } = filterSql(filter, EVENT_COLUMNS, "f");
+  if (after) {
+    params.afterAt = after.atMs;
+    params.afterId = after.id;
+    conditions.push("(at_ms < $afterAt OR (at_ms = $afterAt AND id < $afterId))");
+  }
+  params.limit = first + 1;
+  const rows = await store.query(
+    `SELECT id, at_ms::DOUBLE AS at_ms, source, type, person_key, matter_key, matter_type, organization, actor_key, actor_role, team, tier, city, device_model
+     FROM events ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
+     ORDER BY at_ms DESC, id DESC LIMIT $limit`,
+    params,
+  );
+  const events = rows.slice(0, first).map(
+    (row): HistoryEvent => ({
+      id: String(row.id),
+      at: new Date(Number(row.at_ms)).toISOString(),
+      source: String(row.source),
+      type: String(row.type),
+      label: labelOf(String(row.type)),
+      personKey: String(row.person_key),
+      matterKey: String(row.matter_key),
+      matterType: String(row.matter_type),
+      organization: (row.organization as string | null) ?? null,
+      actorKey: (row.actor_key as string | null) ?? null,
+      actorRole: (row.actor_role as string | null) ?? null,
+      team: (row.team as string | null) ?? null,
+      tier: (row.tier as string | null) ?? null,
+      city: (row.city as string | null) ?? null,
+      deviceModel: (row.device_model as string | null) ?? null,
+    }),
+  );
+  const lastRow = rows.length > 0 ? rows[Math.min(first, rows.length) - 1] : undefined;
+  return { events, hasMore: rows.length > first, last: lastRow ? { atMs: Number(lastRow.at_ms), id: String(lastRow.id) } : null };
+}
