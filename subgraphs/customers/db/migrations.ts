@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
+import { complaintWorkflowMigration } from "./complaintWorkflowMigration";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
     },
   },
   ...CUSTOMER360_MIGRATIONS,
+  "014b_complaint_workflow": complaintWorkflowMigration,
 };

@@ -2,6 +2,7 @@ import { completeMatters, maskEntries, ownsOrNotPartner, type MattersQuery, type
 import type { Context } from "../context";
 import { identitySystemOf, SELF } from "../sources";
 import { surveyEligibility } from "../survey/surveyEligibility";
+import { UNANSWERED_STATUSES } from "../complaints/complaintStates";
 import type { OpenMattersResult } from "../types/OpenMattersView";
 import { mergeMatters } from "./mergeMatters";
 import { collectSources } from "./sourceFields";
@@ -13,7 +14,8 @@ export async function openMattersResult(ctx: Context, representation: Record<str
   const { values, missing } = collectSources<OpenMatter>(representation, "Matters", asked);
   const complaints = await ctx.loaders.complaints.load(query.customerId);
   // A partner sees the complaints about itself, as on Customer.complaints.
-  const openComplaints = complaints.filter((c) => c.status !== "RESOLVED" && ownsOrNotPartner(ctx.caller, c.against_org));
+  // Answered complaints wait only for closing: no longer open matters (complaints/complaintStates.ts).
+  const openComplaints = complaints.filter((c) => UNANSWERED_STATUSES.includes(c.status) && ownsOrNotPartner(ctx.caller, c.against_org));
   const own = await completeMatters(
     ctx.db,
     SELF,
@@ -26,6 +28,7 @@ export async function openMattersResult(ctx: Context, representation: Record<str
       priority: c.escalated ? "HIGH" : "NORMAL",
       subjectType: "Complaint",
       subjectId: c.id,
+      dueAt: c.due_at ?? null,
     })),
   );
   const matters = mergeMatters([...values, ...own]);
