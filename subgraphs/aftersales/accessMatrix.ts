@@ -14,5 +14,10 @@ export const accessMatrix: AccessMatrix = {
     resolveCaseByCustomer: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Close a case the customer fixed; a partner only on cases it may see." },
     cancelVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Cancel a visit; a partner only on cases it may see." },
     rescheduleVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Move a visit; a partner only on cases it may see." },
+    arrangeServiceCenterVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Arrange a visit at the nearest service center for a case (S7); a partner only on cases it may see." },
+    sendServiceCenterSms: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Record the center's address SMS as sent (masked destination); a partner only on cases it may see." },
+    issueReturnCertificate: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "The center's return certificate the store refunds against; a partner only on cases it may see." },
+    shipAdvanceReplacement: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Ship an advance replacement (S7); a partner only on cases it may see." },
+    markReplacementReturned: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "The replaced unit is back; a partner only on cases it may see." },
   },
 };

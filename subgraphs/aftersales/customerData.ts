@@ -15,8 +15,9 @@ export const customerData: CustomerDataDeclarations = {
   Entitlement: "via-parent",
   Callback: "via-parent",
   EngineeringTask: "via-parent",
-  ReplacementShipment: "via-parent",
-  ServiceArrangement: "via-parent",
+  // Reported when a mutation answers with one (ownerId set); under a case, the case reports.
+  ReplacementShipment: (shipment: { ownerId?: string }) => (shipment.ownerId ? { system: "aftersales", id: shipment.ownerId } : null),
+  ServiceArrangement: (arrangement: { ownerId?: string }) => (arrangement.ownerId ? { system: "aftersales", id: arrangement.ownerId } : null),
   CaseParty: "not-customer-data",
   // The retailer's order as after-sales extends it: the key; the cases it returns report themselves.
   Order: "not-customer-data",

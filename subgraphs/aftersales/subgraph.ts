@@ -4,6 +4,7 @@ import type { DB } from "./db/tables";
 import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
 import { CaseMutationResolver } from "./resolvers/CaseMutationResolver";
+import { HandoverMutationResolver } from "./resolvers/HandoverMutationResolver";
 import { DeviceResolver } from "./resolvers/DeviceResolver";
 import { KnownIssueResolver } from "./resolvers/KnownIssueResolver";
 import { MakerCustomerResolver } from "./resolvers/MakerCustomerResolver";
@@ -34,6 +35,7 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     KnownIssueResolver,
     VisitResolver,
     VisitMutationResolver,
+    HandoverMutationResolver,
     TechnicianResolver,
     ServiceCenterResolver,
     ServiceArrangementResolver,

@@ -12,5 +12,6 @@ export const accessMatrix: AccessMatrix = {
   },
   Mutation: {
     orderValueAddedService: { rep: "own-organization", supervisor: "own-organization", partner: "deny", analyst: "deny", why: "Sell a value-added service inside an open case of the customer (S6): the retailer, the case's maker or a party to it." },
+    refundReturnAtStore: { rep: "own-organization", supervisor: "allow", partner: "deny", analyst: "deny", why: "Pay a return's refund at the store against the maker's certificate (S7): the retailer's desk or a supervisor." },
   },
 };

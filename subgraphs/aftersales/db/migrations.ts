@@ -1,3 +1,4 @@
+import { handoverMigration } from "./handoverMigration";
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 
@@ -225,4 +226,4 @@ async function up(db: Kysely<any>): Promise<void> {
   await index(db, "arrangements", ["case_number"]);
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS };
+export const migrations: Record<string, Migration> = { "001_initial": { up }, ...CUSTOMER360_MIGRATIONS, "014b_handover_arrangements": handoverMigration };

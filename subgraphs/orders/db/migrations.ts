@@ -1,3 +1,4 @@
+import { storeRefundMigration } from "./storeRefundMigration";
 import type { Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
 import { seedCaseReferences } from "../seed/caseReferences";
@@ -119,4 +120,5 @@ export const migrations: Record<string, Migration> = {
       if (seeded) await seedCaseReferences(db);
     },
   },
+  "014b_store_refund": storeRefundMigration,
 };
