@@ -4,7 +4,7 @@ import { badInput } from "../../../common/errorCodes";
 
 const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const COMPLAINT_ID = /^CMP-[A-Z0-9][A-Z0-9-]{0,60}$/;
-const SURVEY_ID = /^SVY-[A-Z0-9][A-Z0-9-]{0,60}$/;
+const SURVEY_ID = /^SVY?-[A-Z0-9][A-Z0-9-]{0,60}$/;
 const ORGANIZATION = /^[a-z][a-z0-9-]{1,40}$/;
 
 export function customerId(raw: string): string {
