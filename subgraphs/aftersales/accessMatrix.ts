@@ -29,5 +29,10 @@ export const accessMatrix: AccessMatrix = {
     keepCallbackPromise: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Mark a callback kept: the promiser's organization or the one handling the case." },
     breakCallbackPromise: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Mark a callback broken: the promiser's organization or the one handling the case." },
     addCaseNote: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "A note on a case: its maker, the organization handling it, or a party." },
+    arrangeServiceCenterVisit: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Arrange a visit at the nearest service center for a case (S7); a partner only on cases it may see." },
+    sendServiceCenterSms: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Record the center's address SMS as sent (masked destination); a partner only on cases it may see." },
+    issueReturnCertificate: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "The center's return certificate the store refunds against; a partner only on cases it may see." },
+    shipAdvanceReplacement: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Ship an advance replacement (S7); a partner only on cases it may see." },
+    markReplacementReturned: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "The replaced unit is back; a partner only on cases it may see." },
   },
 };

@@ -23,8 +23,9 @@ export const customerData: CustomerDataDeclarations = {
   // Issue 14: returned by hand-over mutations with their owner (ownedBy); under a case the case reports it.
   Callback: ownedBy,
   EngineeringTask: ownedBy,
-  ReplacementShipment: "via-parent",
-  ServiceArrangement: "via-parent",
+  // Reported when a mutation answers with one (ownerId set); under a case, the case reports.
+  ReplacementShipment: (shipment: { ownerId?: string }) => (shipment.ownerId ? { system: "aftersales", id: shipment.ownerId } : null),
+  ServiceArrangement: (arrangement: { ownerId?: string }) => (arrangement.ownerId ? { system: "aftersales", id: arrangement.ownerId } : null),
   CaseParty: "not-customer-data",
   // Issue 14: notes and transfers belong to their case; the return's key says nothing of whose.
   CaseNote: ownedBy,

@@ -183,7 +183,10 @@ export function toReplacement(row: Selectable<ReplacementsTable>): ReplacementSh
     shippedAt: row.shipped_at,
     deliveredAt: row.delivered_at,
     status: row.status,
-    oldUnitReturned: row.old_unit_returned === 1,
+    oldUnitReturned: Number(row.old_unit_returned) === 1,
+    oldUnitReturnedAt: row.old_unit_returned_at ?? null,
+    caseNumber: row.case_number,
+    ownerId: row.owner_id,
   };
 }
 
@@ -198,6 +201,12 @@ export function toArrangement(row: Selectable<ArrangementsTable>): ServiceArrang
     smsSentAt: row.sms_sent_at,
     smsTo: row.sms_to,
     serviceCenterId: row.service_center_id,
+    status: row.status ?? "ARRANGED",
+    caseNumber: row.case_number,
+    certificateNumber: row.certificate_number ?? null,
+    certificateIssuedAt: row.certificate_issued_at ?? null,
+    returnRequestNumber: row.return_request_number ?? null,
+    smsText: row.sms_text ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { migrations } from "./db/migrations";
 import { createLoaders, type Loaders } from "./loaders";
 import { CaseMutationResolver } from "./resolvers/CaseMutationResolver";
 import { CreationMutationResolver } from "./resolvers/CreationMutationResolver";
+import { HandoverMutationResolver } from "./resolvers/HandoverMutationResolver";
 import { DeviceResolver } from "./resolvers/DeviceResolver";
 import { KnownIssueResolver } from "./resolvers/KnownIssueResolver";
 import { MakerCustomerResolver } from "./resolvers/MakerCustomerResolver";
@@ -36,6 +37,7 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
     KnownIssueResolver,
     VisitResolver,
     VisitMutationResolver,
+    HandoverMutationResolver,
     TechnicianResolver,
     ServiceCenterResolver,
     ServiceArrangementResolver,

@@ -10,5 +10,11 @@ export const accessMatrix: AccessMatrix = {
   },
   Mutation: {
     logContact: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Log a contact in the shared log; a partner only as its own party." },
+    fileComplaint: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "File a complaint with owner and due date (S4); a partner only about itself." },
+    escalateComplaint: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Escalate a complaint: the organization it is about, or a supervisor." },
+    answerComplaint: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Answer a complaint: the organization it is about, or a supervisor." },
+    closeComplaint: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Close an answered complaint: the organization it is about, or a supervisor." },
+    recordSurveySent: { rep: "allow", supervisor: "allow", partner: "allow", analyst: "deny", why: "Record a survey sent by the caller's own organization; refused (CONFLICT, reason codes) when the customer may not be surveyed." },
+    recordSurveyAnswer: { rep: "own-organization", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Record a survey's answer: the organization that sent it, or a supervisor." },
   },
 };

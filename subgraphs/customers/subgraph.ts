@@ -5,6 +5,8 @@ import { createLoaders, type Loaders } from "./loaders";
 import { withSourceFields } from "./merge/sourceFields";
 import { referenceResolvers } from "./references";
 import { ContactLogResolver } from "./resolvers/ContactLogResolver";
+import { ComplaintMutationResolver } from "./resolvers/ComplaintMutationResolver";
+import { SurveyMutationResolver } from "./resolvers/SurveyMutationResolver";
 import { IdentityPersonsResolver } from "./resolvers/IdentityPersonsResolver";
 import { CustomerLookupResolver } from "./resolvers/CustomerLookupResolver";
 import { CustomerResolver } from "./resolvers/CustomerResolver";
@@ -42,6 +44,8 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     OverviewResolver,
     CustomerLookupResolver,
     ContactLogResolver,
+    ComplaintMutationResolver,
+    SurveyMutationResolver,
     ]),
     // Not under guardResolvers' system refusal: the gateway's own identity is its only caller (accessMatrix.ts).
     IdentityPersonsResolver,

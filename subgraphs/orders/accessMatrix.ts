@@ -13,5 +13,6 @@ export const accessMatrix: AccessMatrix = {
   Mutation: {
     orderValueAddedService: { rep: "own-organization", supervisor: "own-organization", partner: "deny", analyst: "deny", why: "Sell a value-added service inside an open case of the customer (S6): the retailer, the case's maker or a party to it." },
     recordOrder: { rep: "own-organization", supervisor: "own-organization", partner: "deny", analyst: "deny", why: "Record an order for a buyer, creating the retailer customer when new: the retailer's own staff only." },
+    refundReturnAtStore: { rep: "own-organization", supervisor: "allow", partner: "deny", analyst: "deny", why: "Pay a return's refund at the store against the maker's certificate (S7): the retailer's desk or a supervisor." },
   },
 };

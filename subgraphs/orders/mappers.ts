@@ -71,6 +71,10 @@ export function toReturnRequest(row: Selectable<ReturnRequestsTable>): ReturnReq
     customerId: row.customer_id,
     storeId: row.store_id,
     matterKind: returnMatterKind(row.type),
+    makerCertificateNumber: row.maker_certificate_number ?? null,
+    makerCaseNumber: row.maker_case_number ?? null,
+    refundedAt: row.refunded_at ?? null,
+    refundedBy: row.refunded_by_name ? `${row.refunded_by_name} (${row.refunded_by_org})` : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { RetailerCustomerResolver } from "./resolvers/RetailerCustomerResolver";
 import { ReturnRequestResolver } from "./resolvers/ReturnRequestResolver";
 import { ServiceCaseResolver } from "./resolvers/ServiceCaseResolver";
 import { StoreResolver } from "./resolvers/StoreResolver";
+import { StoreRefundResolver } from "./resolvers/StoreRefundResolver";
 import { ValueAddedServiceOrderResolver } from "./resolvers/ValueAddedServiceOrderResolver";
 import { seed } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
@@ -24,6 +25,7 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
   defaultPort: 4002,
   // Authorization (kit/authorization.ts, access.ts): the gates here, partner views in resolvers.
   resolvers: guardResolvers([
+    StoreRefundResolver,
     RetailerCustomerResolver,
     OrderResolver,
     OrderLineResolver,

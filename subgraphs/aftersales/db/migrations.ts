@@ -1,3 +1,4 @@
+import { handoverMigration } from "./handoverMigration";
 import type { CreateTableBuilder, Kysely, Migration } from "kysely";
 import { caseOwnershipMigration } from "./ownershipMigration";
 
@@ -227,4 +228,6 @@ export const migrations: Record<string, Migration> = {
   "001_initial": { up },
   // Issue 14: ownership state, transfers, notes, task due times.
   "005_case_ownership": caseOwnershipMigration,
+  // Issue 14 part B: service-center arrangements, SMS, advance replacements.
+  "014b_handover_arrangements": handoverMigration,
 };

@@ -184,6 +184,8 @@ export interface ReplacementsTable {
   /** SHIPPED, IN_TRANSIT, DELIVERED or RETURNED */
   status: string;
   old_unit_returned: number;
+  /** Migration 014b. */
+  old_unit_returned_at?: string | null;
 }
 
 /** Something arranged with a service center for the customer (S7: return certificate). */
@@ -200,6 +202,13 @@ export interface ArrangementsTable {
   sms_sent_at: string | null;
   /** Masked destination of the SMS (138****1234). */
   sms_to: string | null;
+  // Migration 014b: ARRANGED, CERTIFICATE_ISSUED, COMPLETED or CANCELLED; the certificate; the retailer's return it serves.
+  status?: string;
+  certificate_number?: string | null;
+  certificate_issued_at?: string | null;
+  certificate_finding?: string | null;
+  return_request_number?: string | null;
+  sms_text?: string | null;
 }
 
 export interface AftersalesTables {

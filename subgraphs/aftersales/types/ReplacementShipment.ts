@@ -10,4 +10,8 @@ export class ReplacementShipment {
   @Field(() => String, { nullable: true }) deliveredAt!: string | null;
   @Field({ description: "SHIPPED, IN_TRANSIT, DELIVERED or RETURNED" }) status!: string;
   @Field({ description: "The faulty unit is back with the maker" }) oldUnitReturned!: boolean;
+  @Field(() => String, { nullable: true }) oldUnitReturnedAt!: string | null;
+  @Field(() => String, { nullable: true, description: "The service case it is for" }) caseNumber!: string | null;
+  /** The maker registration (audit trail). */
+  ownerId?: string;
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from "kysely";
+import { complaintWorkflowMigration } from "./complaintWorkflowMigration";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("surveys_customer").on("surveys").columns(["customer_id", "sent_at"]).execute();
     },
   },
+  "014b_complaint_workflow": complaintWorkflowMigration,
 };

@@ -9,6 +9,8 @@ export interface CustomersTable {
   address: string | null;
   email: string | null;
   created_at: string;
+  /** Migration 014b: the latest survey's time, the referee of racing survey sends. */
+  last_survey_at?: string | null;
 }
 
 /** Normalized numbers (kit normalizePhone); a home landline may belong to several people. */
@@ -53,6 +55,17 @@ export interface ComplaintsTable {
   status: string;
   escalated: number;
   resolved_at: string | null;
+  // Columns from migration 014b_complaint_workflow (null on rows recorded before it).
+  due_at?: string | null;
+  owner_name?: string | null;
+  owner_team?: string | null;
+  owner_org?: string | null;
+  answer?: string | null;
+  answered_at?: string | null;
+  answered_by_name?: string | null;
+  answered_by_org?: string | null;
+  filed_by_name?: string | null;
+  filed_by_org?: string | null;
 }
 
 export interface SurveysTable {
@@ -62,6 +75,13 @@ export interface SurveysTable {
   party: string;
   subject_type: string | null;
   subject_id: string | null;
+  // Columns from migration 014b_complaint_workflow.
+  status?: string | null;
+  answered_at?: string | null;
+  score?: number | null;
+  comment?: string | null;
+  sent_by_name?: string | null;
+  sent_by_org?: string | null;
 }
 
 export type DB = Customer360Tables & {

@@ -3,6 +3,7 @@ import type { Context } from "../context";
 import { identitySystemOf, SELF } from "../sources";
 import { customersConfig } from "../config";
 import { surveyEligibility } from "../survey/surveyEligibility";
+import { UNANSWERED_STATUSES } from "../complaints/complaintStates";
 import type { OpenMattersResult } from "../types/OpenMattersView";
 import { mergeMatters } from "./mergeMatters";
 import { collectSources } from "./sourceFields";
@@ -14,7 +15,8 @@ export async function openMattersResult(ctx: Context, representation: Record<str
   const { values, missing } = collectSources<OpenMatter>(representation, "Matters", asked);
   const complaints = await ctx.loaders.complaints.load(query.customerId);
   // A partner sees the complaints about itself, as on Customer.complaints.
-  const openComplaints = complaints.filter((c) => c.status !== "RESOLVED" && ownsOrNotPartner(ctx.caller, c.against_org));
+  // Answered complaints wait only for closing: no longer open matters (complaints/complaintStates.ts).
+  const openComplaints = complaints.filter((c) => UNANSWERED_STATUSES.includes(c.status) && ownsOrNotPartner(ctx.caller, c.against_org));
   const own = await completeMatters(
     ctx.db,
     SELF,
@@ -27,6 +29,7 @@ export async function openMattersResult(ctx: Context, representation: Record<str
       priority: c.escalated ? "HIGH" : "NORMAL",
       subjectType: "Complaint",
       subjectId: c.id,
+      dueAt: c.due_at ?? null,
     })),
   );
   const matters = mergeMatters([...values, ...own]);

@@ -111,7 +111,7 @@ export class CustomerResolver {
   @FieldResolver(() => [Complaint])
   async complaints(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Complaint[]> {
     const complaints = await ctx.loaders.complaints.load(customer.id);
-    return complaints.filter((row) => ownsOrNotPartner(ctx.caller, row.against_org)).map(toComplaint);
+    return complaints.filter((row) => ownsOrNotPartner(ctx.caller, row.against_org)).map((row) => toComplaint(row));
   }
 
   private async linked<T>(customer: Customer, ctx: Context, system: string, toRef: (externalId: string) => T): Promise<T[]> {

@@ -53,6 +53,19 @@ export interface EventCatalogue {
   "callback.broken": BasePayload & { caseNumber: string; callbackId: string; dueAt: string; late: boolean };
   /** Never the text of an INTERNAL note: only that one was added. */
   "case.note_added": BasePayload & { caseNumber: string; noteId: string; visibility: "INTERNAL" | "SHARED" };
+  // Issue 14 part B: complaints, surveys, service-center arrangements, replacements, store refunds.
+  "complaint.filed": BasePayload & { customerId?: string; againstOrganization?: string; owner?: { name: string; team?: string | null; organization: string }; dueAt?: string };
+  "complaint.escalated": BasePayload & { reason?: string; newOwner?: { name: string; team?: string | null; organization: string } | null };
+  "complaint.answered": BasePayload & { lateMinutes?: number };
+  "complaint.closed": BasePayload;
+  "survey.sent": BasePayload & { customerId?: string; party?: string; aboutType?: string | null; aboutId?: string | null };
+  "survey.answered": BasePayload & { score?: number };
+  "service_center.arranged": BasePayload & { caseNumber?: string; serviceCenterId?: string; scheduledFor?: string; returnRequestNumber?: string | null };
+  "service_center.sms_sent": BasePayload & { caseNumber?: string; arrangementId?: string; to?: string };
+  "return_certificate.issued": BasePayload & { caseNumber?: string; arrangementId?: string; certificateNumber?: string; returnRequestNumber?: string | null; maker?: string };
+  "replacement.shipped": BasePayload & { caseNumber?: string; carrier?: string; trackingNumber?: string };
+  "replacement.old_unit_returned": BasePayload & { caseNumber?: string };
+  "return.refunded": BasePayload & { returnNumber?: string; certificateNumber?: string; refundFen?: number; caseNumber?: string | null };
 }
 
 export interface IdentityRegisteredPayload {
@@ -129,6 +142,18 @@ export const EVENT_TYPES_BY_KIND: Record<string, CatalogueEntry> = {
   CALLBACK_KEPT: { type: "callback.kept", version: 1 },
   CALLBACK_BROKEN: { type: "callback.broken", version: 1 },
   CASE_NOTE_ADDED: { type: "case.note_added", version: 1 },
+  COMPLAINT_FILED: { type: "complaint.filed", version: 1 },
+  COMPLAINT_ESCALATED: { type: "complaint.escalated", version: 1 },
+  COMPLAINT_ANSWERED: { type: "complaint.answered", version: 1 },
+  COMPLAINT_CLOSED: { type: "complaint.closed", version: 1 },
+  SURVEY_SENT: { type: "survey.sent", version: 1 },
+  SURVEY_ANSWERED: { type: "survey.answered", version: 1 },
+  SERVICE_CENTER_ARRANGED: { type: "service_center.arranged", version: 1 },
+  SERVICE_CENTER_SMS_SENT: { type: "service_center.sms_sent", version: 1 },
+  RETURN_CERTIFICATE_ISSUED: { type: "return_certificate.issued", version: 1 },
+  REPLACEMENT_SHIPPED: { type: "replacement.shipped", version: 1 },
+  REPLACEMENT_OLD_UNIT_RETURNED: { type: "replacement.old_unit_returned", version: 1 },
+  RETURN_REFUNDED: { type: "return.refunded", version: 1 },
 };
 
 /**

@@ -1,3 +1,4 @@
+import { storeRefundMigration } from "./storeRefundMigration";
 import type { Kysely, Migration } from "kysely";
 import { seedCaseReferences } from "../seed/caseReferences";
 import { createRetailerCustomerContacts } from "./retailerCustomerContacts";
@@ -117,4 +118,5 @@ export const migrations: Record<string, Migration> = {
     },
   },
   "005_retailer_customer_contacts": { up: createRetailerCustomerContacts },
+  "014b_store_refund": storeRefundMigration,
 };

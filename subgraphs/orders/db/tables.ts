@@ -72,6 +72,12 @@ export interface ReturnRequestsTable {
   refund_fen: number | null;
   opened_at: string;
   closed_at: string | null;
+  // Migration 014b: the maker's return certificate the store refunded against (S7).
+  maker_certificate_number?: string | null;
+  maker_case_number?: string | null;
+  refunded_at?: string | null;
+  refunded_by_name?: string | null;
+  refunded_by_org?: string | null;
 }
 
 export interface VasOrdersTable {

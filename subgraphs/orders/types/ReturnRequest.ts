@@ -15,6 +15,11 @@ export class ReturnRequest {
   @Field(() => Int, { nullable: true, description: "Refund due or paid, in fen" }) refundFen!: number | null;
   @Field(() => Int, { description: "The order line it is about" }) lineNo!: number;
 
+  @Field(() => String, { nullable: true, description: "The maker's return certificate the store refunded against (RC-HUAWEI-...): the maker's step of a return spanning store and maker (S7)" }) makerCertificateNumber!: string | null;
+  @Field(() => String, { nullable: true, description: "The maker's service case behind the return" }) makerCaseNumber!: string | null;
+  @Field(() => String, { nullable: true }) refundedAt!: string | null;
+  @Field(() => String, { nullable: true, description: "Who paid the refund (name and organization)" }) refundedBy!: string | null;
+
   orderNumber!: string;
   customerId!: string;
   storeId!: string | null;
