@@ -20,6 +20,7 @@ import { seedSynthetic } from "./seed/synthetic";
 import { Order } from "./types/Order";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /** The makers' after-sales (aolan, xinghai, hengtong, lenovo, huawei): devices, cases, visits, service centers. */
 export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -49,4 +50,5 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  reactions,
 };

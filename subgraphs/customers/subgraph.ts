@@ -17,6 +17,7 @@ import { watchSources } from "./sources";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /** Other systems' customer entities this subgraph adds fields to. */
 const ENTITY_STUBS = [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin];
@@ -58,4 +59,5 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   // The merge fields follow schema/customer360-sources.yaml, live: a new source needs no restart.
   transformSchema: (schema) => withSourceFields(schema, ENTITY_STUBS.map((type) => type.name)),
   watchSchema: (changed) => watchSources(() => changed()),
+  reactions,
 };

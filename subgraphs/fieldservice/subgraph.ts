@@ -12,6 +12,7 @@ import { seedSynthetic } from "./seed/synthetic";
 import { Visit } from "./types/Visit";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /**
  * 快修到家 Kuaixiu Home Service (org `kuaixiu`): the field-service contractor whose
@@ -32,4 +33,5 @@ export const fieldserviceSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  reactions,
 };

@@ -16,6 +16,7 @@ import { seedSynthetic } from "./seed/synthetic";
 import { ServiceCase } from "./types/ServiceCase";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /** The retailer, Yougou Mall: orders, lines, products, stores, returns, value-added services. */
 export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -41,4 +42,5 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed,
   seedSynthetic,
   createLoaders,
+  reactions,
 };

@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
+import { CONTACT_FACTS_MIGRATION } from "./contactFacts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -80,4 +81,6 @@ export const migrations: Record<string, Migration> = {
     },
   },
   ...CUSTOMER360_MIGRATIONS,
+  // "Resolved by the customer" as a fact every party reads first (reactions/resolvedByCustomerFact.ts).
+  "005_contact_facts": CONTACT_FACTS_MIGRATION,
 };

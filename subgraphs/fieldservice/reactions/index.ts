@@ -1,0 +1,6 @@
+import type { Reaction } from "../../kit/events/reaction";
+import type { DB } from "../db/tables";
+import { jobFollowsVisit } from "./jobFollowsVisit";
+
+/** How the contractor reacts to the makers' events (run by the kit's delivery). */
+export const reactions: Reaction<DB>[] = [jobFollowsVisit];
