@@ -20,6 +20,8 @@ import { readMetricsAccess, serveMetrics, startMetricsListener } from "../../com
 import { observeSubgraphRequest, type SubgraphObservability } from "./observability/observeSubgraphRequest";
 import { subgraphObservabilityPlugin } from "./observability/subgraphObservabilityPlugin";
 import { subgraphRegistry } from "./observability/subgraphMetrics";
+import { startEventDelivery, type RunningEventDelivery } from "./events/startEventDelivery";
+import type { DeliveryOptions } from "./events/deliveryOptions";
 
 export interface SubgraphServerOptions {
   /** 0 picks a free port (tests). */
@@ -36,6 +38,8 @@ export interface SubgraphServerOptions {
   schemaPrefix?: string;
   /** Seed the story data when the database is empty. Default true. */
   seed?: boolean;
+  /** Event delivery (kit/events): overrides of EVENTS_POLL_MS / EVENTS_MAX_ATTEMPTS / EVENTS_RETRY_BASE_MS, or false for none. */
+  events?: Partial<DeliveryOptions> | false;
 }
 
 export interface RunningSubgraph<DB> {
@@ -43,6 +47,8 @@ export interface RunningSubgraph<DB> {
   url: string;
   port: number;
   database: Database<DB>;
+  /** The relay and reactions of this process (null: events off, or nothing to publish or consume). */
+  events: RunningEventDelivery | null;
   /** Rebuilds the schema from the definition and serves it from the next request on (no restart). */
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
@@ -70,6 +76,21 @@ export async function startSubgraph<DB, Loaders>(
   if (options.seed !== false && (await isEmpty(database.db, definition.seedMarkerTable))) {
     await definition.seed(database.db);
   }
+  // After migrations and seed: relay this subgraph's outbox and run its reactions (kit/events).
+  const events =
+    options.events === false
+      ? null
+      : await startEventDelivery({
+          source: definition.name,
+          db: database.db as any,
+          publishes: "004_event_outbox" in definition.migrations,
+          reactions: definition.reactions ?? [],
+          log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix },
+          options: options.events,
+        }).catch(async (error) => {
+          await database.close();
+          throw error;
+        });
 
   const build = async () => {
     const built = await buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers, definition.transformSchema);
@@ -146,9 +167,11 @@ export async function startSubgraph<DB, Loaders>(
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     database,
+    events,
     reloadSchema,
     async stop() {
       stopWatching?.();
+      await events?.stop();
       await metricsListener?.close();
       await apollo.stop();
       await database.close();

@@ -1,7 +1,6 @@
 /**
  * The transactional outbox: a timeline entry written by a state change brings its domain
- * event with it in the same transaction (rolled back together), seeded history is not
- * published, and consumeOnce applies an event's effect once however often it arrives.
+ * event with it in the same transaction (rolled back together), seeded history is flagged, and consumeOnce applies an event's effect once however often it arrives.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -53,9 +52,11 @@ describeEachDatabase("transactional outbox", (target) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it("does not publish seeded history (a stable id)", async () => {
+  it("writes seeded history (a stable id) flagged history = 1, live events history = 0", async () => {
     await recordEvent(database.db, { ...cancel, id: "seed-1" });
-    expect(await database.db.selectFrom("outbox").select("id").where("id", "=", "seed-1").executeTakeFirst()).toBeUndefined();
+    expect(await database.db.selectFrom("outbox").select(["id", "history"]).where("id", "=", "seed-1").executeTakeFirst()).toEqual({ id: "seed-1", history: 1 });
+    const live = await recordEvent(database.db, cancel);
+    expect(await database.db.selectFrom("outbox").select(["id", "history"]).where("id", "=", live).executeTakeFirst()).toEqual({ id: live, history: 0 });
   });
 
   it("applies a consumer's effect once per event, however often it is delivered", async () => {

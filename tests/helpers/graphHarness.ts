@@ -116,7 +116,8 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (target.databaseUrl) {
         const pool = new Pool({ connectionString: target.databaseUrl, max: 1 });
-        for (const name of SUBGRAPH_NAMES) await pool.query(`DROP SCHEMA IF EXISTS ${prefix}${name} CASCADE`);
+        // The shared event log (kit/events/embeddedLogTransport.ts) lives in <prefix>events.
+        for (const name of [...SUBGRAPH_NAMES, "events"]) await pool.query(`DROP SCHEMA IF EXISTS ${prefix}${name} CASCADE`);
         await pool.end();
       }
     },

@@ -47,6 +47,8 @@ export async function startTestSubgraph<DB, L>(definition: SubgraphDefinition<DB
       if (target.databaseUrl) {
         const pool = new Pool({ connectionString: target.databaseUrl, max: 1 });
         await pool.query(`DROP SCHEMA IF EXISTS ${prefix}${definition.name} CASCADE`);
+        // The shared event log the subgraph's delivery created (kit/events/embeddedLogTransport.ts).
+        await pool.query(`DROP SCHEMA IF EXISTS ${prefix}events CASCADE`);
         await pool.end();
       }
     },

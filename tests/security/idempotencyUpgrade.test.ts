@@ -34,7 +34,7 @@ describeEachDatabase("idempotency table upgrade (migration 002)", (target) => {
     const after = await open({ "001_initial": { up: createCustomer360Tables }, ...CUSTOMER360_MIGRATIONS });
     try {
       const applied = await after.db.selectFrom("schema_migrations").select("name").orderBy("name").execute();
-      expect(applied.map((row: any) => row.name)).toEqual(["001_initial", "002_idempotency_per_caller", "004_event_outbox"]);
+      expect(applied.map((row: any) => row.name)).toEqual(["001_initial", "002_idempotency_per_caller", "004_event_outbox", "005_outbox_history"]);
       // The old answer recorded no caller: it is never replayed to anybody.
       expect(await after.db.selectFrom("idempotency_keys").selectAll().execute()).toEqual([]);
       let runs = 0;

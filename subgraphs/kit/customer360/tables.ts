@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { createEventTables } from "../events/outboxTables";
+import { addOutboxHistoryColumn } from "../events/historyColumn";
 
 /*
  * Tables every subgraph keeps for the single question, created by one migration that each
@@ -167,4 +168,6 @@ export const CUSTOMER360_MIGRATIONS: Record<string, Migration> = {
   // The event backbone: outbox (written with every timeline entry), inbox, dead letters.
   // Numbered 004 because security already has its own 003 (migrations run in name order).
   "004_event_outbox": { up: createEventTables },
+  // Seeded history goes to the outbox too, flagged (delivered only to includeHistory consumers).
+  "005_outbox_history": { up: addOutboxHistoryColumn },
 };

@@ -28,8 +28,9 @@ export interface EventInput {
 /**
  * Appends one timeline event and, with the same id on the same connection (so in the
  * mutation's transaction), its domain event to the outbox: one source of truth for what
- * happened. Seeded history (a stable `id` given) is not published: it happened before any
- * consumer existed, and replaying it would re-trigger reactions the seeds already contain.
+ * happened. Seeded history (a stable `id` given) is written flagged history = 1: it happened
+ * before any consumer existed, so reactions never see it (replaying it would re-trigger what
+ * the seeds already contain); read models that backfill ask for it (Reaction.includeHistory).
  */
 export async function recordEvent(db: Kysely<any>, event: EventInput): Promise<string> {
   const id = event.id ?? randomUUID();
@@ -49,16 +50,15 @@ export async function recordEvent(db: Kysely<any>, event: EventInput): Promise<s
       subject_id: event.subjectId,
     })
     .execute();
-  if (event.id === undefined) {
-    await writeOutboxEvent(db, {
-      id,
-      kind: event.kind,
-      ownerId: event.ownerId,
-      at: event.at,
-      actor: event.actor ?? null,
-      payload: { subjectType: event.subjectType, subjectId: event.subjectId, summary: event.summary, ...event.payload },
-    });
-  }
+  await writeOutboxEvent(db, {
+    id,
+    kind: event.kind,
+    ownerId: event.ownerId,
+    at: event.at,
+    actor: event.actor ?? null,
+    payload: { subjectType: event.subjectType, subjectId: event.subjectId, summary: event.summary, ...event.payload },
+    history: event.id !== undefined,
+  });
   return id;
 }
 

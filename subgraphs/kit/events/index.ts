@@ -3,3 +3,11 @@ export { createEventTables, type EventTables, type OutboxTable, type InboxTable,
 export { writeOutboxEvent, type OutboxEventInput } from "./writeOutboxEvent";
 export { consumeOnce } from "./consumeOnce";
 export type { DomainEvent, EventActor, Reaction } from "./reaction";
+export type { EventTransport, EventHandler, EventSubscription, SubscribeOptions } from "./eventTransport";
+export { openEmbeddedLog, EmbeddedLogTransport, decodeLogRow, type EventLogLocation } from "./embeddedLogTransport";
+export { relayOnce, startOutboxRelay, outboxRowToEvent, type RunningRelay } from "./outboxRelay";
+export { startReaction, reactionWants, DeliveryStopped } from "./runReaction";
+export { listDeadLetters, replayDeadLetter, writeDeadLetter, registerReactions, unregisterReactions, type DeadLetter, type DeadLetterPage, type ReplayResult } from "./deadLetters";
+export { readDeliveryOptions, type DeliveryOptions } from "./deliveryOptions";
+export { startEventDelivery, type EventDeliveryConfig, type RunningEventDelivery } from "./startEventDelivery";
+export { addOutboxHistoryColumn } from "./historyColumn";

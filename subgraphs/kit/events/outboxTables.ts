@@ -23,6 +23,8 @@ export interface OutboxTable {
   seq: number;
   sent_at: string | null;
   attempts: number;
+  /** 1 for seeded history (migration 005_outbox_history), else 0. */
+  history: number;
 }
 
 /** One row per (event, consumer) applied, written in the consumer's effect transaction. */

@@ -10,6 +10,8 @@ export interface OutboxEventInput {
   at: string;
   actor: { name: string; role?: string | null; organization: string; team?: string | null } | null;
   payload: Record<string, unknown>;
+  /** Seeded history (migration 005): published, but only to consumers that ask (includeHistory). */
+  history?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function writeOutboxEvent(db: Kysely<any>, event: OutboxEventInput)
       seq: Number(last?.seq ?? 0) + 1,
       sent_at: null,
       attempts: 0,
+      history: event.history ? 1 : 0,
     })
     .execute();
 }

@@ -1,0 +1,65 @@
+/**
+ * Delivery runs in the real subgraph processes with nothing extra (as `npm start`): a mutation
+ * through the gateway lands in the shared event log under its source, each publishing
+ * subgraph's seeded history is there flagged as history, and every outbox drains.
+ */
+import { Pool } from "pg";
+import { startGraph, type Graph } from "../helpers/graphHarness";
+import { describeEachDatabase } from "../helpers/databases";
+import { REPS, ask } from "../stories/storyKit";
+import type { Database } from "../../subgraphs/kit";
+
+const PUBLISHERS = ["customers", "orders", "aftersales", "billing", "security", "fieldservice"];
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describeEachDatabase("event delivery in the running graph", (target) => {
+  let graph: Graph;
+  let log: Database<any>;
+  beforeAll(async () => {
+    graph = await startGraph(target);
+    log = await graph.database("events");
+  });
+  afterAll(async () => {
+    const schema = log?.location.startsWith("postgres schema ") ? log.location.slice("postgres schema ".length) : null;
+    await graph?.stop();
+    if (schema && target.databaseUrl) {
+      const pool = new Pool({ connectionString: target.databaseUrl, max: 1 });
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+    }
+  });
+
+  it("publishes a mutation's event to the shared log, under its source, once", async () => {
+    const cancelled = await ask(graph, REPS.yougou, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-1") { id status } }`);
+    expect(cancelled.cancelVisit).toEqual({ id: "VIS-0001", status: "CANCELLED" });
+    const rows = await waitFor("the cancel in the log", async () => {
+      const found = await log.db.selectFrom("events").selectAll().where("source", "=", "aftersales").where("type", "=", "visit.cancelled").where("history", "=", 0).execute();
+      return found.filter((row: any) => JSON.parse(row.payload).subjectId === "VIS-0001").length ? found : undefined;
+    });
+    const mine = rows.filter((row: any) => JSON.parse(row.payload).subjectId === "VIS-0001");
+    expect(mine).toHaveLength(1);
+    expect(JSON.parse(mine[0].actor)).toMatchObject({ organization: "yougou", role: "rep" });
+    // The same id as the aftersales timeline entry it was written with.
+    const aftersales = await graph.database("aftersales");
+    expect(await aftersales.db.selectFrom("timeline_events").select("kind").where("id", "=", mine[0].id).executeTakeFirst()).toEqual({ kind: "VISIT_CANCELLED" });
+  });
+
+  it("carries every publishing subgraph's seeded history, flagged, and drains every outbox", async () => {
+    for (const name of PUBLISHERS) {
+      const own = await graph.database(name);
+      const seeded = await own.db.selectFrom("outbox").select("id").where("history", "=", 1).execute();
+      await waitFor(`${name}'s outbox to drain`, async () => (await own.db.selectFrom("outbox").select("id").where("sent_at", "is", null).execute()).length === 0);
+      const inLog = await log.db.selectFrom("events").select("id").where("source", "=", name).where("history", "=", 1).execute();
+      expect({ name, n: inLog.length }).toEqual({ name, n: seeded.length });
+    }
+  });
+});
