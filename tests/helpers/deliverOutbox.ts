@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import { consumeOnce } from "../../subgraphs/kit/events/consumeOnce";
 import type { DomainEvent, Reaction } from "../../subgraphs/kit/events/reaction";
+import { reactionWants } from "../../subgraphs/kit/events/runReaction";
 
 export interface OutboxSource {
   /** Service name (supergraph.yaml), becomes DomainEvent.source. */
@@ -29,6 +30,7 @@ interface OutboxRow {
   owner_id: string;
   payload: string;
   seq: number | string;
+  history?: number | null;
 }
 
 /** The source's outbox in commit order, from after `afterSeq` (0: everything). */
@@ -43,7 +45,7 @@ export async function readOutbox(source: OutboxSource, afterSeq = 0): Promise<Ar
     actor: row.actor ? JSON.parse(row.actor) : null,
     ownerId: row.owner_id,
     payload: JSON.parse(row.payload),
-    history: false,
+    history: Number(row.history ?? 0) === 1,
     seq: Number(row.seq),
   }));
 }
@@ -54,17 +56,13 @@ export async function outboxMark(source: OutboxSource): Promise<number> {
   return events.length ? events[events.length - 1].seq : 0;
 }
 
-function wants(reaction: Reaction<any>, event: DomainEvent): boolean {
-  if (reaction.sources !== "all" && !reaction.sources.includes(event.source)) return false;
-  return !reaction.types || reaction.types.includes(event.type);
-}
-
 /** Applies every matching reaction once per event; returns how many (event, consumer) pairs took effect. */
 export async function deliverEvents(events: DomainEvent[], target: ReactionTarget): Promise<number> {
   let applied = 0;
   for (const event of events) {
     for (const reaction of target.reactions) {
-      if (!wants(reaction, event)) continue;
+      // The kit's own filter: sources, types, and no seeded history unless asked for.
+      if (!reactionWants(reaction, event)) continue;
       if (await consumeOnce(target.db, event.id, reaction.consumer, new Date().toISOString(), (trx) => reaction.handle(event, trx))) applied++;
     }
   }

@@ -82,5 +82,5 @@ export const migrations: Record<string, Migration> = {
   },
   ...CUSTOMER360_MIGRATIONS,
   // "Resolved by the customer" as a fact every party reads first (reactions/resolvedByCustomerFact.ts).
-  "005_contact_facts": CONTACT_FACTS_MIGRATION,
+  "006_contact_facts": CONTACT_FACTS_MIGRATION,
 };
