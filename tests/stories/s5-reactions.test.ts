@@ -62,7 +62,8 @@ describeStory("S5 with reactions: resolved once, every party's view closes", (ta
     // The contractor, in its own view.
     const job = await eventually(() => ask(graph, KUAIXIU, JOB), (d) => d.fieldJob.status === "CANCELLED");
     expect(job.fieldJob).toMatchObject({ status: "CANCELLED", eta: null });
-    expect(job.fieldJob.cancelReason).toMatch(new RegExp(`^hengtong (visit VIS-0505 cancelled|case ${CASE} closed) by ${REPS.jiangcheng.name} \\(jiangcheng\\) — resolved by the customer`));
+    const said = `by ${REPS.jiangcheng.name} (jiangcheng) — resolved by the customer`;
+    expect([`hengtong visit VIS-0505 cancelled ${said}`, `hengtong case ${CASE} closed ${said}`].some((start) => job.fieldJob.cancelReason.startsWith(start))).toBe(true);
 
     // The contractor is a party to the case now, reads it closed, and every party sees it with the technician's phone.
     const shared = await eventually(() => graph.query(`{ serviceCase(number: "${CASE}") { status resolvedBy parties { organization role phone } visits { id status fieldJob { status } } } }`, {}, { caller: KUAIXIU }), (r) => !r.body.errors);
