@@ -23,6 +23,7 @@ import { Order } from "./types/Order";
 import { accessMatrix } from "./accessMatrix";
 import { handOverResolvers, handOverReferenceResolvers, handOverTypes } from "./handOverResolvers";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /** The makers' after-sales (aolan, xinghai, hengtong, lenovo, huawei): devices, cases, visits, service centers. */
 export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -55,4 +56,5 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  reactions,
 };

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { groupLoader, rowLoader } from "../kit";
 import type { ContactsTable, DB } from "./db/tables";
+import { contactFactsLoader } from "./beforeYouCallFacts";
 
 /** Newest `limit` contacts per customer, for all customers in the answer, in one statement. */
 function contactsLoader(db: Kysely<DB>, limit: number) {
@@ -40,6 +41,8 @@ export function createLoaders(db: Kysely<DB>) {
       if (!loader) contactsByLimit.set(limit, (loader = contactsLoader(db, limit)));
       return loader;
     },
+    /** Contact facts (resolved by the customer) with their contacts, shown first in "before you call". */
+    contactFacts: contactFactsLoader(db),
     /** Latest contact per party, for "before you call". */
     latestContactPerParty: groupLoader(
       (ids: readonly string[]) =>

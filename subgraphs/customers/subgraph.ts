@@ -20,6 +20,7 @@ import { readCustomersConfig, useCustomersConfig } from "./config";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /** Other systems' customer entities this subgraph adds fields to. */
 const ENTITY_STUBS = [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin];
@@ -69,4 +70,5 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     useCustomersConfig(config);
     replaceSources(loadSources(config.sourcesPath));
   },
+  reactions,
 };

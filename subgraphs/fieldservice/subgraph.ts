@@ -7,12 +7,12 @@ import { FieldJobMutationResolver } from "./resolvers/FieldJobMutationResolver";
 import { FieldJobResolver } from "./resolvers/FieldJobResolver";
 import { referenceResolvers } from "./resolvers/references";
 import { VisitResolver } from "./resolvers/VisitResolver";
-import { jobForScheduledVisit } from "./reactions/jobForScheduledVisit";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
 import { Visit } from "./types/Visit";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /**
  * 快修到家 Kuaixiu Home Service (org `kuaixiu`): the field-service contractor whose
@@ -33,5 +33,5 @@ export const fieldserviceSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
-  reactions: [jobForScheduledVisit],
+  reactions,
 };

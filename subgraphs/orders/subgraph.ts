@@ -18,6 +18,7 @@ import { seedSynthetic } from "./seed/synthetic";
 import { ServiceCase } from "./types/ServiceCase";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { reactions } from "./reactions";
 
 /** The retailer, Yougou Mall: orders, lines, products, stores, returns, value-added services. */
 export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
@@ -45,4 +46,5 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed,
   seedSynthetic,
   createLoaders,
+  reactions,
 };

@@ -8,6 +8,7 @@ import type { Visit } from "../types/Visit";
 import { identifier, text } from "../validation";
 import { actorOf, idempotent } from "./idempotent";
 import { reopenCaseWithoutVisits } from "./caseAfterVisit";
+import { caseFacts, saysResolvedByCustomer } from "./casePayload";
 
 export interface CancelVisitInput {
   visitId: string;
@@ -48,6 +49,7 @@ export async function cancelVisit(ctx: Context, input: CancelVisitInput): Promis
       actor,
       subjectType: "Visit",
       subjectId: visitId,
+      payload: { ...(await caseFacts(trx, row.case_number, actor)), visitId, reason, windowStart: row.window_start, windowEnd: row.window_end, resolvedByCustomer: saysResolvedByCustomer(reason) },
     });
     return toVisit(row);
   });

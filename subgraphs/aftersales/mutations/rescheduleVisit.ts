@@ -8,6 +8,7 @@ import { toVisit } from "../mappers";
 import type { Visit } from "../types/Visit";
 import { identifier, visitWindow } from "../validation";
 import { actorOf, idempotent } from "./idempotent";
+import { caseFacts } from "./casePayload";
 
 export interface RescheduleVisitInput {
   visitId: string;
@@ -71,6 +72,15 @@ export async function rescheduleVisit(ctx: Context, input: RescheduleVisitInput)
       actor,
       subjectType: "Visit",
       subjectId: newId,
+      payload: {
+        ...(await caseFacts(trx, old.case_number, actor)),
+        previousVisitId: visitId,
+        newVisitId: newId,
+        windowStart: window.start,
+        windowEnd: window.end,
+        previousWindowStart: old.window_start,
+        previousWindowEnd: old.window_end,
+      },
     });
     return toVisit(next);
   });

@@ -9,6 +9,7 @@ import { toServiceCase } from "../mappers";
 import type { ServiceCase } from "../types/ServiceCase";
 import { identifier, text } from "../validation";
 import { actorOf, idempotent } from "./idempotent";
+import { caseFacts } from "./casePayload";
 
 export interface ResolveCaseInput {
   caseNumber: string;
@@ -45,7 +46,7 @@ export async function resolveCaseByCustomer(ctx: Context, input: ResolveCaseInpu
 
     await settleCommitments(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, "CANCELLED", at);
     await releaseHandler(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, at);
-    const closedWork = [plural(visits, "visit"), plural(callbacks, "callback"), plural(tasks, "engineering task")].filter(Boolean).join(", ");
+    const closedWork = [plural(visits.length, "visit"), plural(callbacks, "callback"), plural(tasks, "engineering task")].filter(Boolean).join(", ");
     await recordEvent(trx, {
       ownerId: row.owner_id,
       at,
@@ -54,6 +55,7 @@ export async function resolveCaseByCustomer(ctx: Context, input: ResolveCaseInpu
       actor,
       subjectType: "ServiceCase",
       subjectId: caseNumber,
+      payload: { ...(await caseFacts(trx, caseNumber, actor)), reason: note, cancelledVisitIds: visits },
     });
     return toServiceCase(row);
   });
@@ -71,15 +73,17 @@ function plural(count: number, noun: string): string {
   return count === 0 ? "" : `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {
+/** Cancels the case's scheduled visits (one event each, so the contractor hears of every one); returns their ids. */
+async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<string[]> {
   const open = await trx.selectFrom("visits").selectAll().where("case_number", "=", caseNumber).where("status", "=", "SCHEDULED").execute();
-  if (open.length === 0) return 0;
+  if (open.length === 0) return [];
   await trx
     .updateTable("visits")
     .set({ status: "CANCELLED", cancel_reason: "Resolved by the customer", cancelled_by_name: actor.name, cancelled_by_role: actor.role ?? null, cancelled_by_org: actor.organization, cancelled_at: at })
     .where("case_number", "=", caseNumber)
     .where("status", "=", "SCHEDULED")
     .execute();
+  const facts = await caseFacts(trx, caseNumber, actor);
   for (const visit of open) {
     await releaseHandler(trx, { kind: MatterKind.VISIT, id: visit.id }, at);
     await settleCommitments(trx, { kind: MatterKind.VISIT, id: visit.id }, "CANCELLED", at);
@@ -91,9 +95,10 @@ async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWo
       actor,
       subjectType: "Visit",
       subjectId: visit.id,
+      payload: { ...facts, visitId: visit.id, reason: "resolved by the customer", windowStart: visit.window_start, windowEnd: visit.window_end, resolvedByCustomer: true },
     });
   }
-  return open.length;
+  return open.map((visit) => visit.id);
 }
 
 async function cancelOpenCallbacks({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {

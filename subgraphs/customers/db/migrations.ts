@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { complaintWorkflowMigration } from "./complaintWorkflowMigration";
+import { CONTACT_FACTS_MIGRATION } from "./contactFacts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -78,5 +79,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("surveys_customer").on("surveys").columns(["customer_id", "sent_at"]).execute();
     },
   },
+  // "Resolved by the customer" as a fact every party reads first (reactions/resolvedByCustomerFact.ts).
+  "006_contact_facts": CONTACT_FACTS_MIGRATION,
   "014b_complaint_workflow": complaintWorkflowMigration,
 };

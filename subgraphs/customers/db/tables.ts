@@ -1,4 +1,5 @@
 import type { Customer360Tables } from "../../kit";
+import type { ContactFactsTable } from "./contactFacts";
 
 export interface CustomersTable {
   id: string;
@@ -91,4 +92,5 @@ export type DB = Customer360Tables & {
   contacts: ContactsTable;
   complaints: ComplaintsTable;
   surveys: SurveysTable;
+  contact_facts: ContactFactsTable;
 };

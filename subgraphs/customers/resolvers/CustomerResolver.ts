@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../../common/errorCodes";
-import { checkPageSize, cstTime, isPartner, maskPhoneFor, normalizePhone, ownsOrNotPartner } from "../../kit";
+import { checkPageSize, isPartner, maskPhoneFor, normalizePhone, ownsOrNotPartner } from "../../kit";
 import type { Context } from "../context";
+import { beforeYouCallLines } from "../beforeYouCallFacts";
 import { toComplaint, toContact, toCustomer } from "../mappers";
 import { Complaint } from "../types/Complaint";
 import { ContactAttempt } from "../types/ContactAttempt";
@@ -97,15 +98,7 @@ export class CustomerResolver {
   @FieldResolver(() => [PartyContact], { description: "Before you call: the latest contact with each party (S5)" })
   async beforeYouCall(@Root() customer: Customer, @Ctx() ctx: Context): Promise<PartyContact[]> {
     const latest = (await ctx.loaders.latestContactPerParty.load(customer.id)).filter((row) => ownsOrNotPartner(ctx.caller, row.party));
-    return latest.map((row) => {
-      const contact = toContact(row, ctx.caller);
-      const when = cstTime(contact.at);
-      const headline =
-        contact.outcome === "TOLD_RESOLVED"
-          ? `customer told ${contact.party} it was resolved at ${when}`
-          : `last contact with ${contact.party}: ${contact.direction.toLowerCase()} ${contact.channel.toLowerCase()}, ${contact.outcome.toLowerCase().replace(/_/g, " ")} at ${when}`;
-      return { party: contact.party, latest: contact, headline };
-    });
+    return beforeYouCallLines(ctx, customer.id, latest);
   }
 
   @FieldResolver(() => [Complaint])

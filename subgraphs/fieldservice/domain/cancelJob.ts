@@ -31,6 +31,8 @@ export async function cancelJob(ctx: Context, input: { jobId: string; reason: st
         actor,
         subjectType: "FieldJob",
         subjectId: job.id,
+        // What the maker's after-sales needs to follow the job (kit/events/catalogue.ts JobFacts).
+        payload: { jobId: job.id, visitId: job.visit_id, maker: job.maker_org, contractor: "kuaixiu", technicianName: job.technician_name, technicianPhone: job.technician_phone, status: job.status, eta: null, reason },
       });
     },
   );

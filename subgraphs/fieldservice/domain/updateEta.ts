@@ -28,6 +28,7 @@ export async function updateEta(ctx: Context, input: { jobId: string; eta: strin
         actor,
         subjectType: "FieldJob",
         subjectId: job.id,
+        payload: { jobId: job.id, visitId: job.visit_id, maker: job.maker_org, contractor: "kuaixiu", technicianName: job.technician_name, technicianPhone: job.technician_phone, status: job.status, eta },
       });
     },
   );
