@@ -40,6 +40,8 @@ export interface SubgraphServerOptions {
   seed?: boolean;
   /** Event delivery (kit/events): overrides of EVENTS_POLL_MS / EVENTS_MAX_ATTEMPTS / EVENTS_RETRY_BASE_MS, or false for none. */
   events?: Partial<DeliveryOptions> | false;
+  /** NATS JetStream for event delivery; defaults to $NATS_URL; "" forces the embedded log. */
+  natsUrl?: string;
 }
 
 export interface RunningSubgraph<DB> {
@@ -85,7 +87,7 @@ export async function startSubgraph<DB, Loaders>(
           db: database.db as any,
           publishes: "004_event_outbox" in definition.migrations,
           reactions: definition.reactions ?? [],
-          log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix },
+          log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix, natsUrl: options.natsUrl },
           options: options.events,
         }).catch(async (error) => {
           await database.close();

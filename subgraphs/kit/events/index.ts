@@ -11,3 +11,4 @@ export { listDeadLetters, replayDeadLetter, writeDeadLetter, registerReactions, 
 export { readDeliveryOptions, type DeliveryOptions } from "./deliveryOptions";
 export { startEventDelivery, type EventDeliveryConfig, type RunningEventDelivery } from "./startEventDelivery";
 export { addOutboxHistoryColumn } from "./historyColumn";
+export { JetStreamTransport, openJetStream, deleteJetStreamNamespace, eventsNamespace, streamName, eventSubject, sanitizeNatsName, type JetStreamLocation } from "./jetStreamTransport";
