@@ -44,6 +44,8 @@ export interface SubgraphServerOptions {
   events?: Partial<DeliveryOptions> | false;
   /** The process's validated options (runSubgraphMain reads them once); default: read from the environment now. */
   config?: SubgraphConfig;
+  /** NATS JetStream for event delivery; defaults to $NATS_URL; "" forces the embedded log. */
+  natsUrl?: string;
 }
 
 export interface RunningSubgraph<DB> {
@@ -93,7 +95,7 @@ export async function startSubgraph<DB, Loaders>(
           // Every subgraph has the kit's event tables (kit migrations run everywhere).
           publishes: true,
           reactions: definition.reactions ?? [],
-          log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix },
+          log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix, natsUrl: options.natsUrl },
           options: options.events,
         }).catch(async (error) => {
           await database.close();

@@ -64,7 +64,8 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
     },
     reactions,
   };
-  const options = { port: 0, internalKeys: { jwks: TEST_JWKS }, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix, events: { pollMs: 20, maxAttempts: 3, retryBaseMs: 5 } };
+  // The embedded log even where NATS_URL is set (JetStream: jetStream.test.ts, graphDelivery.test.ts, faultKill).
+  const options = { port: 0, internalKeys: { jwks: TEST_JWKS }, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix, natsUrl: "", events: { pollMs: 20, maxAttempts: 3, retryBaseMs: 5 } };
   let producer: RunningSubgraph<any>;
   let consumer: RunningSubgraph<any>;
   let log: EmbeddedLogTransport;

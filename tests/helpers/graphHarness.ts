@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import { Pool } from "pg";
 import { parse } from "yaml";
+import { deleteJetStreamNamespace } from "../../subgraphs/kit/events/jetStreamTransport";
 import type { Role } from "../../common/caller";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
@@ -67,6 +68,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
     INTERNAL_JWKS_FILE: internalKeys.jwksFile,
     DATABASE_URL: target.databaseUrl ?? "",
     DB_SCHEMA_PREFIX: prefix,
+    EVENTS_NAMESPACE: prefix,
     CUSTOMER360_SOURCES: path.join(ROOT, "schema", "customer360-sources.yaml"),
     NODE_ENV: "test",
     ...extraEnv,
@@ -125,6 +127,9 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
         for (const name of [...SUBGRAPH_NAMES, "events"]) await pool.query(`DROP SCHEMA IF EXISTS ${prefix}${name} CASCADE`);
         await pool.end();
       }
+      // On NATS (kit/events/jetStreamTransport.ts) the graph's streams are namespaced by its prefix.
+      const natsUrl = extraEnv.NATS_URL ?? process.env.NATS_URL;
+      if (natsUrl) await deleteJetStreamNamespace(natsUrl, extraEnv.EVENTS_NAMESPACE ?? prefix);
     },
   };
   return graph;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Pool } from "pg";
+import { deleteJetStreamNamespace } from "../../subgraphs/kit/events/jetStreamTransport";
 import type { Caller } from "../../common/caller";
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../../common/internalToken";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/kit";
@@ -51,6 +52,8 @@ export async function startTestSubgraph<DB, L>(definition: SubgraphDefinition<DB
         await pool.query(`DROP SCHEMA IF EXISTS ${prefix}events CASCADE`);
         await pool.end();
       }
+      // On NATS the subgraph's streams are namespaced by its prefix (kit/events/jetStreamTransport.ts).
+      if (process.env.NATS_URL && !process.env.EVENTS_NAMESPACE) await deleteJetStreamNamespace(process.env.NATS_URL, prefix);
     },
   };
 }

@@ -10,3 +10,4 @@ export { startReaction, reactionWants, DeliveryStopped } from "./runReaction";
 export { listDeadLetters, replayDeadLetter, writeDeadLetter, registerReactions, unregisterReactions, type DeadLetter, type DeadLetterPage, type ReplayResult } from "./deadLetters";
 export { readDeliveryOptions, type DeliveryOptions } from "./deliveryOptions";
 export { startEventDelivery, type EventDeliveryConfig, type RunningEventDelivery } from "./startEventDelivery";
+export { JetStreamTransport, openJetStream, deleteJetStreamNamespace, eventsNamespace, streamName, eventSubject, sanitizeNatsName, type JetStreamLocation } from "./jetStreamTransport";

@@ -3,6 +3,7 @@ import { registerReactions, unregisterReactions } from "./deadLetters";
 import { readDeliveryOptions, type DeliveryOptions } from "./deliveryOptions";
 import { openEmbeddedLog, type EventLogLocation } from "./embeddedLogTransport";
 import type { EventSubscription, EventTransport } from "./eventTransport";
+import { eventsNamespace, openJetStream } from "./jetStreamTransport";
 import { startOutboxRelay, type RunningRelay } from "./outboxRelay";
 import type { Reaction } from "./reaction";
 import { startReaction } from "./runReaction";
@@ -10,8 +11,8 @@ import { startReaction } from "./runReaction";
 /*
  * Event delivery for one subgraph process, started by the kit's server after migrations and
  * seed: the relay for its outbox (when it has one) and one durable consumer per declared
- * reaction. The transport is the embedded log unless one is given (part B: NATS JetStream
- * when NATS_URL is set, chosen here).
+ * reaction. The transport is NATS JetStream when NATS_URL is set (jetStreamTransport.ts),
+ * the embedded log otherwise, unless one is given.
  */
 
 export interface EventDeliveryConfig {
@@ -22,7 +23,12 @@ export interface EventDeliveryConfig {
   publishes: boolean;
   reactions: Reaction<any>[];
   /** Where the embedded log lives (same defaults as the subgraph's own database). */
-  log?: EventLogLocation;
+  log?: EventLogLocation & {
+    /** NATS JetStream URL; defaults to $NATS_URL; "" forces the embedded log. */
+    natsUrl?: string;
+    /** Stream/subject namespace on NATS; defaults to $EVENTS_NAMESPACE, else the schema prefix. */
+    namespace?: string;
+  };
   /** Overrides of the env-read options (tests). */
   options?: Partial<DeliveryOptions>;
   /** A transport to use instead of opening one (tests, or a shared one). Not closed by stop(). */
@@ -46,7 +52,12 @@ export async function startEventDelivery(config: EventDeliveryConfig): Promise<R
     if (consumers.has(reaction.consumer)) throw new Error(`${config.source}: two reactions are named "${reaction.consumer}"; consumer names are unique`);
     consumers.add(reaction.consumer);
   }
-  const transport = config.transport ?? (await openEmbeddedLog(config.log));
+  const natsUrl = config.log?.natsUrl ?? process.env.NATS_URL ?? "";
+  const transport =
+    config.transport ??
+    (natsUrl
+      ? openJetStream({ url: natsUrl, namespace: config.log?.namespace ?? eventsNamespace(process.env, config.log?.schemaPrefix) })
+      : await openEmbeddedLog(config.log));
   const relay = config.publishes ? startOutboxRelay(config.db, config.source, transport, options.pollMs) : null;
   const subscriptions: EventSubscription[] = config.reactions.map((reaction) => startReaction(config.db, reaction, transport, options));
   registerReactions(config.reactions);
