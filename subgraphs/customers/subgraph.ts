@@ -17,6 +17,8 @@ import { watchSources } from "./sources";
 import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "./types/systemReferences";
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
+import { IdentityGraphResolver } from "./resolvers/IdentityGraphResolver";
+import { identityLinksReaction } from "./reactions/identityLinks";
 
 /** Other systems' customer entities this subgraph adds fields to. */
 const ENTITY_STUBS = [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin];
@@ -41,6 +43,7 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     OverviewResolver,
     CustomerLookupResolver,
     ContactLogResolver,
+    IdentityGraphResolver,
     ]),
     // Not under guardResolvers' system refusal: the gateway's own identity is its only caller (accessMatrix.ts).
     IdentityPersonsResolver,
@@ -58,4 +61,5 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
   // The merge fields follow schema/customer360-sources.yaml, live: a new source needs no restart.
   transformSchema: (schema) => withSourceFields(schema, ENTITY_STUBS.map((type) => type.name)),
   watchSchema: (changed) => watchSources(() => changed()),
+  reactions: [identityLinksReaction],
 };

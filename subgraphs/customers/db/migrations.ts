@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { createCustomer360Tables, CUSTOMER360_MIGRATIONS } from "../../kit";
+import { createIdentityGraphTables } from "./identityGraphTables";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -80,4 +81,6 @@ export const migrations: Record<string, Migration> = {
     },
   },
   ...CUSTOMER360_MIGRATIONS,
+  // Issue 13: the identity graph built from events (docs/IDENTITY.md).
+  "110_identity_graph": { up: createIdentityGraphTables },
 };

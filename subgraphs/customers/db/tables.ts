@@ -1,4 +1,5 @@
 import type { Customer360Tables } from "../../kit";
+import type { IdentityGraphTables } from "./identityGraphTables";
 
 export interface CustomersTable {
   id: string;
@@ -9,6 +10,8 @@ export interface CustomersTable {
   address: string | null;
   email: string | null;
   created_at: string;
+  /** Set when a supervisor merged this person into another (docs/IDENTITY.md); lookups skip it. */
+  merged_into?: string | null;
 }
 
 /** Normalized numbers (kit normalizePhone); a home landline may belong to several people. */
@@ -64,7 +67,7 @@ export interface SurveysTable {
   subject_id: string | null;
 }
 
-export type DB = Customer360Tables & {
+export type DB = Customer360Tables & IdentityGraphTables & {
   customers: CustomersTable;
   customer_phones: CustomerPhonesTable;
   identity_links: IdentityLinksTable;
