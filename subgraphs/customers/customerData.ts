@@ -57,4 +57,7 @@ export const customerData: CustomerDataDeclarations = {
   Invoice: "not-customer-data",
   BillingDispute: "not-customer-data",
   Outage: "not-customer-data",
+  // Identity graph review (docs/IDENTITY.md): a page of candidates; each names the two persons it is about.
+  IdentityCandidatePage: "not-customer-data",
+  IdentityCandidate: (candidate: { personId: string }) => ({ system: "customers", id: candidate.personId }),
 };

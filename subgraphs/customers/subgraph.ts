@@ -21,6 +21,7 @@ import { BillingAccount, MakerCustomer, RetailerCustomer, SecurityLogin } from "
 import { accessMatrix } from "./accessMatrix";
 import { customerData } from "./customerData";
 import { reactions } from "./reactions";
+import { IdentityGraphResolver } from "./resolvers/IdentityGraphResolver";
 
 /** Other systems' customer entities this subgraph adds fields to. */
 const ENTITY_STUBS = [RetailerCustomer, MakerCustomer, BillingAccount, SecurityLogin];
@@ -47,6 +48,7 @@ export const customersSubgraph: SubgraphDefinition<DB, Loaders> = {
     ContactLogResolver,
     ComplaintMutationResolver,
     SurveyMutationResolver,
+    IdentityGraphResolver,
     ]),
     // Not under guardResolvers' system refusal: the gateway's own identity is its only caller (accessMatrix.ts).
     IdentityPersonsResolver,

@@ -373,3 +373,34 @@ Object.assign(MUTATION_FIXTURES, {
     marker: "AL-EH60-88001",
   }),
 } satisfies Record<string, () => RootFieldFixture>);
+
+// Issue 13 item 4: the identity graph's supervisor fields (tests/identity/identityGraph.test.ts). Unknown persons: NOT_FOUND when served.
+Object.assign(QUERY_FIXTURES, {
+  identityCandidates: () => ({ document: `{ identityCandidates(first: 5) { entries { id rule } hasMore } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" }),
+} satisfies Record<string, () => RootFieldFixture>);
+Object.assign(MUTATION_FIXTURES, {
+  linkIdentity: () => ({
+    document: `mutation($k: String!) { linkIdentity(personId: "C-FIXTURE-NONE", system: "orders", identityId: "RC-FIXTURE-NONE", reason: "fixture", idempotencyKey: $k) { id } }`,
+    variables: { k: key("link-identity") },
+    person: null,
+    owningOrgs: [],
+    otherOrg: "huawei",
+    marker: "\u0000",
+  }),
+  unlinkIdentity: () => ({
+    document: `mutation($k: String!) { unlinkIdentity(personId: "C-FIXTURE-NONE", system: "orders", identityId: "RC-FIXTURE-NONE", reason: "fixture", idempotencyKey: $k) { id } }`,
+    variables: { k: key("unlink-identity") },
+    person: null,
+    owningOrgs: [],
+    otherOrg: "huawei",
+    marker: "\u0000",
+  }),
+  mergePersons: () => ({
+    document: `mutation($k: String!) { mergePersons(keepId: "C-FIXTURE-NONE", mergeId: "C-FIXTURE-NONE2", reason: "fixture", idempotencyKey: $k) { id } }`,
+    variables: { k: key("merge-persons") },
+    person: null,
+    owningOrgs: [],
+    otherOrg: "huawei",
+    marker: "\u0000",
+  }),
+} satisfies Record<string, () => RootFieldFixture>);

@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import { complaintWorkflowMigration } from "./complaintWorkflowMigration";
 import { CONTACT_FACTS_MIGRATION } from "./contactFacts";
+import { createIdentityGraphTables } from "./identityGraphTables";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": {
@@ -82,4 +83,6 @@ export const migrations: Record<string, Migration> = {
   // "Resolved by the customer" as a fact every party reads first (reactions/resolvedByCustomerFact.ts).
   "006_contact_facts": CONTACT_FACTS_MIGRATION,
   "014b_complaint_workflow": complaintWorkflowMigration,
+  // Issue 13: the identity graph built from events (docs/IDENTITY.md).
+  "110_identity_graph": { up: createIdentityGraphTables },
 };

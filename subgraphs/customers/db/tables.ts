@@ -1,5 +1,6 @@
 import type { Customer360Tables } from "../../kit";
 import type { ContactFactsTable } from "./contactFacts";
+import type { IdentityGraphTables } from "./identityGraphTables";
 
 export interface CustomersTable {
   id: string;
@@ -12,6 +13,8 @@ export interface CustomersTable {
   created_at: string;
   /** Migration 014b: the latest survey's time, the referee of racing survey sends. */
   last_survey_at?: string | null;
+  /** Set when a supervisor merged this person into another (docs/IDENTITY.md); lookups skip it. */
+  merged_into?: string | null;
 }
 
 /** Normalized numbers (kit normalizePhone); a home landline may belong to several people. */
@@ -85,7 +88,7 @@ export interface SurveysTable {
   sent_by_org?: string | null;
 }
 
-export type DB = Customer360Tables & {
+export type DB = Customer360Tables & IdentityGraphTables & {
   customers: CustomersTable;
   customer_phones: CustomerPhonesTable;
   identity_links: IdentityLinksTable;

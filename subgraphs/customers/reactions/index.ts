@@ -1,6 +1,7 @@
 import type { Reaction } from "../../kit/events/reaction";
 import type { DB } from "../db/tables";
+import { identityLinksReaction } from "./identityLinks";
 import { resolvedByCustomerFact } from "./resolvedByCustomerFact";
 
 /** How the customers subgraph reacts to the other systems' events (run by the kit's delivery). */
-export const reactions: Reaction<DB>[] = [resolvedByCustomerFact];
+export const reactions: Reaction<DB>[] = [resolvedByCustomerFact, identityLinksReaction];

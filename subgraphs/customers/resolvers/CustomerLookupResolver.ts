@@ -47,7 +47,8 @@ export class CustomerLookupResolver {
     }
 
     const ids = [...matchedBy.keys()].sort();
-    const rows = ids.length ? await ctx.db.selectFrom("customers").selectAll().where("id", "in", ids).orderBy("id").execute() : [];
+    // A person merged into another (docs/IDENTITY.md) is found as the one it was merged into.
+    const rows = ids.length ? await ctx.db.selectFrom("customers").selectAll().where("id", "in", ids).where("merged_into", "is", null).orderBy("id").execute() : [];
     for (const row of rows) ctx.servedCustomerIds.add(row.id);
     return {
       normalized: query.value,

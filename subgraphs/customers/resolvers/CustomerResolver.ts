@@ -47,6 +47,7 @@ export class CustomerResolver {
       .innerJoin("customers", "customers.id", "customer_phones.customer_id")
       .selectAll("customers")
       .where("customer_phones.phone", "=", normalized)
+      .where("customers.merged_into", "is", null)
       .orderBy("customers.id")
       .execute();
     for (const row of rows) ctx.servedCustomerIds.add(row.id);
