@@ -26,6 +26,15 @@ export type LoginAttemptResult =
   | 'WRONG_PASSWORD'
   | 'WRONG_SMS_CODE';
 
+/** What serviceMetrics rows are per (DAY: UTC calendar day) */
+export type MetricsGrouping =
+  | 'CITY'
+  | 'DAY'
+  | 'DEVICE_MODEL'
+  | 'ORGANIZATION'
+  | 'SOURCE'
+  | 'TIER';
+
 export type SecurityLoginStatus =
   | 'ACTIVE'
   | 'LOCKED';
@@ -40,6 +49,54 @@ export type SecurityNotificationDeliveryStatus =
   | 'DELIVERED'
   | 'FAILED'
   | 'SENT';
+
+/** Narrows service history; every list means any of its values, omitted means all. */
+export type ServiceHistoryFilter = {
+  cities?: Array<string> | null | undefined;
+  deviceModels?: Array<string> | null | undefined;
+  /** Event types (visit_cancelled or visit.cancelled) */
+  kinds?: Array<string> | null | undefined;
+  organizations?: Array<string> | null | undefined;
+  /** From this time (ISO 8601, inclusive) */
+  since?: string | null | undefined;
+  /** Source subgraphs (aftersales, billing, ...) */
+  sources?: Array<string> | null | undefined;
+  tiers?: Array<string> | null | undefined;
+  /** Until this time (ISO 8601, exclusive) */
+  until?: string | null | undefined;
+};
+
+/** Narrows service metrics (docs/ANALYTICS.md says what each dimension applies to). */
+export type ServiceMetricsFilter = {
+  cities?: Array<string> | null | undefined;
+  deviceModels?: Array<string> | null | undefined;
+  organizations?: Array<string> | null | undefined;
+  /** From this time (ISO 8601, inclusive) */
+  since?: string | null | undefined;
+  sources?: Array<string> | null | undefined;
+  tiers?: Array<string> | null | undefined;
+  /** A complaint counts as unanswered after this many days without a response (default 30) */
+  unansweredDays?: number | null | undefined;
+  /** Until this time (ISO 8601, exclusive); also the 'as of' time for overdue and unanswered (default now) */
+  until?: string | null | undefined;
+};
+
+export type AnalystMetricsQueryVariables = Exact<{
+  groupBy: MetricsGrouping;
+  filter?: ServiceMetricsFilter | null | undefined;
+}>;
+
+
+export type AnalystMetricsQuery = { serviceMetrics: Array<{ group: string, mattersOpened: number, mattersResolved: number, escalationRate: number | null, handoffsPerMatter: number | null, partiesPerMatter: number | null, complaintsUnanswered: number, repeatContactsAfterResolution: number, overduePromises: number, averageDaysLate: number | null, maxDaysLate: number | null, surveysDuringOpenComplaint: number, verificationsRefused: number, firstResponseHours: { median: number, p90: number } | null, resolutionHours: { median: number, p90: number } | null }> };
+
+export type AnalystHistoryQueryVariables = Exact<{
+  filter?: ServiceHistoryFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AnalystHistoryQuery = { serviceHistory: { hasMore: boolean, endCursor: string | null, events: Array<{ id: string, at: string, source: string, type: string, label: string, personKey: string, matterKey: string, matterType: string, organization: string | null, actorKey: string | null, actorRole: string | null, tier: string | null, city: string | null, deviceModel: string | null }> } };
 
 export type OpenServiceCaseFromReturnMutationVariables = Exact<{
   returnNumber: string;
@@ -163,6 +220,133 @@ export type AddCaseNoteMutationVariables = Exact<{
 
 
 export type AddCaseNoteMutation = { addCaseNote: { id: string, text: string, visibility: string, createdAt: string, author: { name: string, organization: string } } };
+
+export type DeskComplaintFragment = { id: string, status: string, escalated: boolean, againstOrganization: string, summary: string, openedAt: string, dueAt: string | null, overdue: boolean, overdueText: string | null, answer: string | null, answeredAt: string | null, resolvedAt: string | null, owner: { name: string, team: string | null, organization: string } | null, answeredBy: { name: string, organization: string } | null };
+
+export type DeskFileComplaintMutationVariables = Exact<{
+  customerId: string;
+  againstOrganization: string;
+  summary: string;
+  ownerName: string;
+  ownerTeam?: string | null | undefined;
+  dueAt: string;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskFileComplaintMutation = { fileComplaint: { id: string, status: string, escalated: boolean, againstOrganization: string, summary: string, openedAt: string, dueAt: string | null, overdue: boolean, overdueText: string | null, answer: string | null, answeredAt: string | null, resolvedAt: string | null, owner: { name: string, team: string | null, organization: string } | null, answeredBy: { name: string, organization: string } | null } };
+
+export type DeskEscalateComplaintMutationVariables = Exact<{
+  complaintId: string;
+  reason: string;
+  newOwnerName?: string | null | undefined;
+  newOwnerTeam?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskEscalateComplaintMutation = { escalateComplaint: { id: string, status: string, escalated: boolean, againstOrganization: string, summary: string, openedAt: string, dueAt: string | null, overdue: boolean, overdueText: string | null, answer: string | null, answeredAt: string | null, resolvedAt: string | null, owner: { name: string, team: string | null, organization: string } | null, answeredBy: { name: string, organization: string } | null } };
+
+export type DeskAnswerComplaintMutationVariables = Exact<{
+  complaintId: string;
+  answer: string;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskAnswerComplaintMutation = { answerComplaint: { id: string, status: string, escalated: boolean, againstOrganization: string, summary: string, openedAt: string, dueAt: string | null, overdue: boolean, overdueText: string | null, answer: string | null, answeredAt: string | null, resolvedAt: string | null, owner: { name: string, team: string | null, organization: string } | null, answeredBy: { name: string, organization: string } | null } };
+
+export type DeskCloseComplaintMutationVariables = Exact<{
+  complaintId: string;
+  note?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskCloseComplaintMutation = { closeComplaint: { id: string, status: string, escalated: boolean, againstOrganization: string, summary: string, openedAt: string, dueAt: string | null, overdue: boolean, overdueText: string | null, answer: string | null, answeredAt: string | null, resolvedAt: string | null, owner: { name: string, team: string | null, organization: string } | null, answeredBy: { name: string, organization: string } | null } };
+
+export type DeskRecordSurveySentMutationVariables = Exact<{
+  customerId: string;
+  subjectType?: string | null | undefined;
+  subjectId?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskRecordSurveySentMutation = { recordSurveySent: { id: string, party: string, sentAt: string, status: string, subjectType: string | null, subjectId: string | null } };
+
+export type DeskRecordSurveyAnswerMutationVariables = Exact<{
+  surveyId: string;
+  score: number;
+  comment?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskRecordSurveyAnswerMutation = { recordSurveyAnswer: { id: string, status: string, score: number | null, comment: string | null, answeredAt: string | null } };
+
+export type DeskArrangementFragment = { id: string, kind: string, status: string, caseNumber: string | null, description: string, scheduledFor: string | null, arrangedAt: string, smsSentAt: string | null, smsTo: string | null, smsText: string | null, certificateNumber: string | null, certificateIssuedAt: string | null, returnRequestNumber: string | null, arrangedBy: { name: string, organization: string }, serviceCenter: { id: string, name: string, address: string, phone: string, hours: string } | null };
+
+export type DeskArrangeServiceCenterVisitMutationVariables = Exact<{
+  caseNumber: string;
+  kind: string;
+  scheduledFor: string;
+  city?: string | null | undefined;
+  returnRequestNumber?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskArrangeServiceCenterVisitMutation = { arrangeServiceCenterVisit: { id: string, kind: string, status: string, caseNumber: string | null, description: string, scheduledFor: string | null, arrangedAt: string, smsSentAt: string | null, smsTo: string | null, smsText: string | null, certificateNumber: string | null, certificateIssuedAt: string | null, returnRequestNumber: string | null, arrangedBy: { name: string, organization: string }, serviceCenter: { id: string, name: string, address: string, phone: string, hours: string } | null } };
+
+export type DeskSendServiceCenterSmsMutationVariables = Exact<{
+  arrangementId: string;
+  phone: string;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskSendServiceCenterSmsMutation = { sendServiceCenterSms: { id: string, kind: string, status: string, caseNumber: string | null, description: string, scheduledFor: string | null, arrangedAt: string, smsSentAt: string | null, smsTo: string | null, smsText: string | null, certificateNumber: string | null, certificateIssuedAt: string | null, returnRequestNumber: string | null, arrangedBy: { name: string, organization: string }, serviceCenter: { id: string, name: string, address: string, phone: string, hours: string } | null } };
+
+export type DeskIssueReturnCertificateMutationVariables = Exact<{
+  arrangementId: string;
+  finding: string;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskIssueReturnCertificateMutation = { issueReturnCertificate: { id: string, kind: string, status: string, caseNumber: string | null, description: string, scheduledFor: string | null, arrangedAt: string, smsSentAt: string | null, smsTo: string | null, smsText: string | null, certificateNumber: string | null, certificateIssuedAt: string | null, returnRequestNumber: string | null, arrangedBy: { name: string, organization: string }, serviceCenter: { id: string, name: string, address: string, phone: string, hours: string } | null } };
+
+export type DeskReplacementFragment = { id: string, caseNumber: string | null, productName: string, carrier: string, trackingNumber: string, shippedAt: string, status: string, oldUnitReturned: boolean, oldUnitReturnedAt: string | null };
+
+export type DeskShipAdvanceReplacementMutationVariables = Exact<{
+  caseNumber: string;
+  productName: string;
+  carrier: string;
+  trackingNumber: string;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskShipAdvanceReplacementMutation = { shipAdvanceReplacement: { id: string, caseNumber: string | null, productName: string, carrier: string, trackingNumber: string, shippedAt: string, status: string, oldUnitReturned: boolean, oldUnitReturnedAt: string | null } };
+
+export type DeskMarkReplacementReturnedMutationVariables = Exact<{
+  replacementId: string;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskMarkReplacementReturnedMutation = { markReplacementReturned: { id: string, caseNumber: string | null, productName: string, carrier: string, trackingNumber: string, shippedAt: string, status: string, oldUnitReturned: boolean, oldUnitReturnedAt: string | null } };
+
+export type DeskRefundReturnAtStoreMutationVariables = Exact<{
+  returnNumber: string;
+  certificateNumber: string;
+  caseNumber?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+
+export type DeskRefundReturnAtStoreMutation = { refundReturnAtStore: { number: string, status: string, refundFen: number | null, closedAt: string | null, handlingParty: string, makerCertificateNumber: string | null, makerCaseNumber: string | null, refundedAt: string | null, refundedBy: string | null } };
 
 export type Customer360QueryVariables = Exact<{
   identifier: string;
@@ -360,6 +544,72 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DeskComplaintFragmentDoc = new TypedDocumentString(`
+    fragment DeskComplaint on Complaint {
+  id
+  status
+  escalated
+  againstOrganization
+  summary
+  openedAt
+  dueAt
+  overdue
+  overdueText
+  owner {
+    name
+    team
+    organization
+  }
+  answer
+  answeredAt
+  answeredBy {
+    name
+    organization
+  }
+  resolvedAt
+}
+    `, {"fragmentName":"DeskComplaint"}) as unknown as TypedDocumentString<DeskComplaintFragment, unknown>;
+export const DeskArrangementFragmentDoc = new TypedDocumentString(`
+    fragment DeskArrangement on ServiceArrangement {
+  id
+  kind
+  status
+  caseNumber
+  description
+  scheduledFor
+  arrangedAt
+  arrangedBy {
+    name
+    organization
+  }
+  serviceCenter {
+    id
+    name
+    address
+    phone
+    hours
+  }
+  smsSentAt
+  smsTo
+  smsText
+  certificateNumber
+  certificateIssuedAt
+  returnRequestNumber
+}
+    `, {"fragmentName":"DeskArrangement"}) as unknown as TypedDocumentString<DeskArrangementFragment, unknown>;
+export const DeskReplacementFragmentDoc = new TypedDocumentString(`
+    fragment DeskReplacement on ReplacementShipment {
+  id
+  caseNumber
+  productName
+  carrier
+  trackingNumber
+  shippedAt
+  status
+  oldUnitReturned
+  oldUnitReturnedAt
+}
+    `, {"fragmentName":"DeskReplacement"}) as unknown as TypedDocumentString<DeskReplacementFragment, unknown>;
 export const ConsoleHandlerFragmentDoc = new TypedDocumentString(`
     fragment ConsoleHandler on Handler {
   name
@@ -513,6 +763,57 @@ export const ConsoleTimelinePageFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleTimelinePage"}) as unknown as TypedDocumentString<ConsoleTimelinePageFragment, unknown>;
+export const AnalystMetricsDocument = new TypedDocumentString(`
+    query AnalystMetrics($groupBy: MetricsGrouping!, $filter: ServiceMetricsFilter) {
+  serviceMetrics(groupBy: $groupBy, filter: $filter) {
+    group
+    mattersOpened
+    mattersResolved
+    firstResponseHours {
+      median
+      p90
+    }
+    resolutionHours {
+      median
+      p90
+    }
+    escalationRate
+    handoffsPerMatter
+    partiesPerMatter
+    complaintsUnanswered
+    repeatContactsAfterResolution
+    overduePromises
+    averageDaysLate
+    maxDaysLate
+    surveysDuringOpenComplaint
+    verificationsRefused
+  }
+}
+    `) as unknown as TypedDocumentString<AnalystMetricsQuery, AnalystMetricsQueryVariables>;
+export const AnalystHistoryDocument = new TypedDocumentString(`
+    query AnalystHistory($filter: ServiceHistoryFilter, $first: Int!, $after: String) {
+  serviceHistory(filter: $filter, first: $first, after: $after) {
+    events {
+      id
+      at
+      source
+      type
+      label
+      personKey
+      matterKey
+      matterType
+      organization
+      actorKey
+      actorRole
+      tier
+      city
+      deviceModel
+    }
+    hasMore
+    endCursor
+  }
+}
+    `) as unknown as TypedDocumentString<AnalystHistoryQuery, AnalystHistoryQueryVariables>;
 export const OpenServiceCaseFromReturnDocument = new TypedDocumentString(`
     mutation OpenServiceCaseFromReturn($returnNumber: String!, $serial: String!, $summary: String!, $idempotencyKey: String!) {
   openServiceCaseFromReturn(
@@ -761,6 +1062,351 @@ export const AddCaseNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCaseNoteMutation, AddCaseNoteMutationVariables>;
+export const DeskFileComplaintDocument = new TypedDocumentString(`
+    mutation DeskFileComplaint($customerId: String!, $againstOrganization: String!, $summary: String!, $ownerName: String!, $ownerTeam: String, $dueAt: String!, $idempotencyKey: String!) {
+  fileComplaint(
+    customerId: $customerId
+    againstOrganization: $againstOrganization
+    summary: $summary
+    ownerName: $ownerName
+    ownerTeam: $ownerTeam
+    dueAt: $dueAt
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskComplaint
+  }
+}
+    fragment DeskComplaint on Complaint {
+  id
+  status
+  escalated
+  againstOrganization
+  summary
+  openedAt
+  dueAt
+  overdue
+  overdueText
+  owner {
+    name
+    team
+    organization
+  }
+  answer
+  answeredAt
+  answeredBy {
+    name
+    organization
+  }
+  resolvedAt
+}`) as unknown as TypedDocumentString<DeskFileComplaintMutation, DeskFileComplaintMutationVariables>;
+export const DeskEscalateComplaintDocument = new TypedDocumentString(`
+    mutation DeskEscalateComplaint($complaintId: String!, $reason: String!, $newOwnerName: String, $newOwnerTeam: String, $idempotencyKey: String!) {
+  escalateComplaint(
+    complaintId: $complaintId
+    reason: $reason
+    newOwnerName: $newOwnerName
+    newOwnerTeam: $newOwnerTeam
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskComplaint
+  }
+}
+    fragment DeskComplaint on Complaint {
+  id
+  status
+  escalated
+  againstOrganization
+  summary
+  openedAt
+  dueAt
+  overdue
+  overdueText
+  owner {
+    name
+    team
+    organization
+  }
+  answer
+  answeredAt
+  answeredBy {
+    name
+    organization
+  }
+  resolvedAt
+}`) as unknown as TypedDocumentString<DeskEscalateComplaintMutation, DeskEscalateComplaintMutationVariables>;
+export const DeskAnswerComplaintDocument = new TypedDocumentString(`
+    mutation DeskAnswerComplaint($complaintId: String!, $answer: String!, $idempotencyKey: String!) {
+  answerComplaint(
+    complaintId: $complaintId
+    answer: $answer
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskComplaint
+  }
+}
+    fragment DeskComplaint on Complaint {
+  id
+  status
+  escalated
+  againstOrganization
+  summary
+  openedAt
+  dueAt
+  overdue
+  overdueText
+  owner {
+    name
+    team
+    organization
+  }
+  answer
+  answeredAt
+  answeredBy {
+    name
+    organization
+  }
+  resolvedAt
+}`) as unknown as TypedDocumentString<DeskAnswerComplaintMutation, DeskAnswerComplaintMutationVariables>;
+export const DeskCloseComplaintDocument = new TypedDocumentString(`
+    mutation DeskCloseComplaint($complaintId: String!, $note: String, $idempotencyKey: String!) {
+  closeComplaint(
+    complaintId: $complaintId
+    note: $note
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskComplaint
+  }
+}
+    fragment DeskComplaint on Complaint {
+  id
+  status
+  escalated
+  againstOrganization
+  summary
+  openedAt
+  dueAt
+  overdue
+  overdueText
+  owner {
+    name
+    team
+    organization
+  }
+  answer
+  answeredAt
+  answeredBy {
+    name
+    organization
+  }
+  resolvedAt
+}`) as unknown as TypedDocumentString<DeskCloseComplaintMutation, DeskCloseComplaintMutationVariables>;
+export const DeskRecordSurveySentDocument = new TypedDocumentString(`
+    mutation DeskRecordSurveySent($customerId: String!, $subjectType: String, $subjectId: String, $idempotencyKey: String!) {
+  recordSurveySent(
+    customerId: $customerId
+    subjectType: $subjectType
+    subjectId: $subjectId
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    party
+    sentAt
+    status
+    subjectType
+    subjectId
+  }
+}
+    `) as unknown as TypedDocumentString<DeskRecordSurveySentMutation, DeskRecordSurveySentMutationVariables>;
+export const DeskRecordSurveyAnswerDocument = new TypedDocumentString(`
+    mutation DeskRecordSurveyAnswer($surveyId: String!, $score: Int!, $comment: String, $idempotencyKey: String!) {
+  recordSurveyAnswer(
+    surveyId: $surveyId
+    score: $score
+    comment: $comment
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    status
+    score
+    comment
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskRecordSurveyAnswerMutation, DeskRecordSurveyAnswerMutationVariables>;
+export const DeskArrangeServiceCenterVisitDocument = new TypedDocumentString(`
+    mutation DeskArrangeServiceCenterVisit($caseNumber: String!, $kind: String!, $scheduledFor: String!, $city: String, $returnRequestNumber: String, $idempotencyKey: String!) {
+  arrangeServiceCenterVisit(
+    caseNumber: $caseNumber
+    kind: $kind
+    scheduledFor: $scheduledFor
+    city: $city
+    returnRequestNumber: $returnRequestNumber
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskArrangement
+  }
+}
+    fragment DeskArrangement on ServiceArrangement {
+  id
+  kind
+  status
+  caseNumber
+  description
+  scheduledFor
+  arrangedAt
+  arrangedBy {
+    name
+    organization
+  }
+  serviceCenter {
+    id
+    name
+    address
+    phone
+    hours
+  }
+  smsSentAt
+  smsTo
+  smsText
+  certificateNumber
+  certificateIssuedAt
+  returnRequestNumber
+}`) as unknown as TypedDocumentString<DeskArrangeServiceCenterVisitMutation, DeskArrangeServiceCenterVisitMutationVariables>;
+export const DeskSendServiceCenterSmsDocument = new TypedDocumentString(`
+    mutation DeskSendServiceCenterSms($arrangementId: String!, $phone: String!, $idempotencyKey: String!) {
+  sendServiceCenterSms(
+    arrangementId: $arrangementId
+    phone: $phone
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskArrangement
+  }
+}
+    fragment DeskArrangement on ServiceArrangement {
+  id
+  kind
+  status
+  caseNumber
+  description
+  scheduledFor
+  arrangedAt
+  arrangedBy {
+    name
+    organization
+  }
+  serviceCenter {
+    id
+    name
+    address
+    phone
+    hours
+  }
+  smsSentAt
+  smsTo
+  smsText
+  certificateNumber
+  certificateIssuedAt
+  returnRequestNumber
+}`) as unknown as TypedDocumentString<DeskSendServiceCenterSmsMutation, DeskSendServiceCenterSmsMutationVariables>;
+export const DeskIssueReturnCertificateDocument = new TypedDocumentString(`
+    mutation DeskIssueReturnCertificate($arrangementId: String!, $finding: String!, $idempotencyKey: String!) {
+  issueReturnCertificate(
+    arrangementId: $arrangementId
+    finding: $finding
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskArrangement
+  }
+}
+    fragment DeskArrangement on ServiceArrangement {
+  id
+  kind
+  status
+  caseNumber
+  description
+  scheduledFor
+  arrangedAt
+  arrangedBy {
+    name
+    organization
+  }
+  serviceCenter {
+    id
+    name
+    address
+    phone
+    hours
+  }
+  smsSentAt
+  smsTo
+  smsText
+  certificateNumber
+  certificateIssuedAt
+  returnRequestNumber
+}`) as unknown as TypedDocumentString<DeskIssueReturnCertificateMutation, DeskIssueReturnCertificateMutationVariables>;
+export const DeskShipAdvanceReplacementDocument = new TypedDocumentString(`
+    mutation DeskShipAdvanceReplacement($caseNumber: String!, $productName: String!, $carrier: String!, $trackingNumber: String!, $idempotencyKey: String!) {
+  shipAdvanceReplacement(
+    caseNumber: $caseNumber
+    productName: $productName
+    carrier: $carrier
+    trackingNumber: $trackingNumber
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskReplacement
+  }
+}
+    fragment DeskReplacement on ReplacementShipment {
+  id
+  caseNumber
+  productName
+  carrier
+  trackingNumber
+  shippedAt
+  status
+  oldUnitReturned
+  oldUnitReturnedAt
+}`) as unknown as TypedDocumentString<DeskShipAdvanceReplacementMutation, DeskShipAdvanceReplacementMutationVariables>;
+export const DeskMarkReplacementReturnedDocument = new TypedDocumentString(`
+    mutation DeskMarkReplacementReturned($replacementId: String!, $idempotencyKey: String!) {
+  markReplacementReturned(
+    replacementId: $replacementId
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...DeskReplacement
+  }
+}
+    fragment DeskReplacement on ReplacementShipment {
+  id
+  caseNumber
+  productName
+  carrier
+  trackingNumber
+  shippedAt
+  status
+  oldUnitReturned
+  oldUnitReturnedAt
+}`) as unknown as TypedDocumentString<DeskMarkReplacementReturnedMutation, DeskMarkReplacementReturnedMutationVariables>;
+export const DeskRefundReturnAtStoreDocument = new TypedDocumentString(`
+    mutation DeskRefundReturnAtStore($returnNumber: String!, $certificateNumber: String!, $caseNumber: String, $idempotencyKey: String!) {
+  refundReturnAtStore(
+    returnNumber: $returnNumber
+    certificateNumber: $certificateNumber
+    caseNumber: $caseNumber
+    idempotencyKey: $idempotencyKey
+  ) {
+    number
+    status
+    refundFen
+    closedAt
+    handlingParty
+    makerCertificateNumber
+    makerCaseNumber
+    refundedAt
+    refundedBy
+  }
+}
+    `) as unknown as TypedDocumentString<DeskRefundReturnAtStoreMutation, DeskRefundReturnAtStoreMutationVariables>;
 export const Customer360Document = new TypedDocumentString(`
     query Customer360($identifier: String!) {
   findCustomers(identifier: $identifier) {
