@@ -2,20 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kind, parse, type DocumentNode } from "graphql";
 import type { AccessMatrix, CustomerDataDeclarations } from "../../subgraphs/kit";
-import { accessMatrix as aftersalesMatrix } from "../../subgraphs/aftersales/accessMatrix";
-import { accessMatrix as auditMatrix } from "../../subgraphs/audit/accessMatrix";
-import { accessMatrix as billingMatrix } from "../../subgraphs/billing/accessMatrix";
-import { accessMatrix as customersMatrix } from "../../subgraphs/customers/accessMatrix";
-import { accessMatrix as fieldserviceMatrix } from "../../subgraphs/fieldservice/accessMatrix";
-import { accessMatrix as ordersMatrix } from "../../subgraphs/orders/accessMatrix";
-import { accessMatrix as securityMatrix } from "../../subgraphs/security/accessMatrix";
-import { customerData as aftersalesData } from "../../subgraphs/aftersales/customerData";
-import { customerData as auditData } from "../../subgraphs/audit/customerData";
-import { customerData as billingData } from "../../subgraphs/billing/customerData";
-import { customerData as customersData } from "../../subgraphs/customers/customerData";
-import { customerData as fieldserviceData } from "../../subgraphs/fieldservice/customerData";
-import { customerData as ordersData } from "../../subgraphs/orders/customerData";
-import { customerData as securityData } from "../../subgraphs/security/customerData";
+import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 
 /*
  * The root fields of the composed supergraph, each with the subgraph that resolves it: the
@@ -25,25 +12,15 @@ import { customerData as securityData } from "../../subgraphs/security/customerD
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
-export const MATRICES: Record<string, AccessMatrix> = {
-  aftersales: aftersalesMatrix,
-  audit: auditMatrix,
-  billing: billingMatrix,
-  customers: customersMatrix,
-  fieldservice: fieldserviceMatrix,
-  orders: ordersMatrix,
-  security: securityMatrix,
-};
+/** Our subgraphs as schema/supergraph.yaml lists them (a partner's, built elsewhere, has no folder here). */
+const OWN_SUBGRAPHS = readSupergraphConfig(path.join(ROOT, "schema", "supergraph.yaml"))
+  .subgraphs.map((subgraph) => subgraph.name)
+  .filter((name) => fs.existsSync(path.join(ROOT, "subgraphs", name, "accessMatrix.ts")));
 
-export const CUSTOMER_DATA: Record<string, CustomerDataDeclarations> = {
-  aftersales: aftersalesData,
-  audit: auditData,
-  billing: billingData,
-  customers: customersData,
-  fieldservice: fieldserviceData,
-  orders: ordersData,
-  security: securityData,
-};
+// Each folder's declarations, read from its accessMatrix.ts and customerData.ts (no list to keep in step).
+export const MATRICES: Record<string, AccessMatrix> = Object.fromEntries(OWN_SUBGRAPHS.map((name) => [name, require(path.join(ROOT, "subgraphs", name, "accessMatrix")).accessMatrix]));
+
+export const CUSTOMER_DATA: Record<string, CustomerDataDeclarations> = Object.fromEntries(OWN_SUBGRAPHS.map((name) => [name, require(path.join(ROOT, "subgraphs", name, "customerData")).customerData]));
 
 export interface RootField {
   rootType: "Query" | "Mutation";
