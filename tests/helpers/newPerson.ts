@@ -131,7 +131,8 @@ export interface OutboxRow {
 /** A subgraph's outbox as written (kit/events/writeOutboxEvent.ts), oldest first: what its mutations published. */
 export async function outboxOf(graph: Graph, subgraph: string): Promise<OutboxRow[]> {
   const { db } = await graph.database(subgraph);
-  const rows = await db.selectFrom("outbox").selectAll().orderBy("seq").execute();
+  // Seeded history (history = 1) is the subgraph's own past, not what the graph just did.
+  const rows = await db.selectFrom("outbox").selectAll().where("history", "=", 0).orderBy("seq").execute();
   return rows.map((row: any) => ({
     id: row.id,
     type: row.type,
