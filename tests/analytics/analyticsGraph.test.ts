@@ -82,8 +82,12 @@ describe("analytics through the gateway", () => {
     const text = answers.join("\n");
     expect(text).toContain("P-");
     expect(leaksIn(text, pii)).toEqual([]);
-    // Nor any 11-digit mobile number at all.
-    expect(text.match(/1[3-9]\d{9}/g) ?? []).toEqual([]);
+    // Nor any 11-digit mobile number at all, in any text value (numbers are figures: a
+    // fraction such as 1.1941483217592592 is not a phone).
+    const texts: string[] = [];
+    for (const answer of answers) JSON.parse(answer, (_key, value) => (typeof value === "string" && texts.push(value), value));
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.join("\n").match(/1[3-9]\d{9}/g) ?? []).toEqual([]);
   });
 
   it("refuses reps and partners", async () => {

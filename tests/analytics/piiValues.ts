@@ -18,7 +18,10 @@ export async function seededPiiValues(graph: Graph, sources: string[]): Promise<
     for (const row of await db.selectFrom("timeline_events").select(["actor_name"]).where("actor_name", "is not", null).execute()) values.add(row.actor_name);
     for (const row of await db.selectFrom("matter_handlers").select(["name", "phone"]).execute()) {
       values.add(row.name);
-      if (row.phone) values.add(row.phone);
+      // A short service number (the carrier's 10010 hotline) is printed on every bill and in
+      // summaries ("escalated from the 10010 hotline"): public, not a person's. A personal
+      // line has at least 7 digits.
+      if (row.phone && row.phone.replace(/\D/g, "").length >= 7) values.add(row.phone);
     }
   }
   // Phones also as bare digits (a mask that only dropped the separators is still a phone).

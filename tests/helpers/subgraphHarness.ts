@@ -6,7 +6,7 @@ import { Pool } from "pg";
 import { deleteJetStreamNamespace } from "../../subgraphs/kit/events/jetStreamTransport";
 import type { Caller } from "../../common/caller";
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../../common/internalToken";
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/kit";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphServerOptions } from "../../subgraphs/kit";
 import type { DatabaseTarget } from "./databases";
 import { REP_RETAILER, TEST_JWKS, TEST_SIGNER } from "./testCaller";
 
@@ -29,10 +29,14 @@ export interface TestSubgraph<DB> {
  * (a temp SQLite folder, or a fresh PostgreSQL schema that is dropped afterwards).
  * `query` signs the caller the way the gateway does; pass `null` to send no token.
  */
-export async function startTestSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>, target: DatabaseTarget = { label: "sqlite" }): Promise<TestSubgraph<DB>> {
+export async function startTestSubgraph<DB, L>(
+  definition: SubgraphDefinition<DB, L>,
+  target: DatabaseTarget = { label: "sqlite" },
+  options: { events?: SubgraphServerOptions["events"] } = {},
+): Promise<TestSubgraph<DB>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `c360-${definition.name}-`));
   const prefix = `t${randomBytes(4).toString("hex")}_`;
-  const running = await startSubgraph(definition, { port: 0, internalKeys: { jwks: TEST_JWKS }, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });
+  const running = await startSubgraph(definition, { port: 0, internalKeys: { jwks: TEST_JWKS }, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix, events: options.events });
 
   return {
     running,

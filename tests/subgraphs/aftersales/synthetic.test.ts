@@ -4,6 +4,11 @@ import { encodeKey, type SyntheticPerson } from "../../../subgraphs/kit";
 import { describeEachDatabase } from "../../helpers/databases";
 import { startTestSubgraph, type TestSubgraph } from "../../helpers/subgraphHarness";
 
+// Seeding is what these tests measure: thousands of seeded history events relayed to the
+// event log (or JetStream) in the background would only compete with it. Delivery of seeded
+// history is tested in tests/events.
+const NO_DELIVERY = { events: false } as const;
+
 function person(index: number, eventsPerSource: number): SyntheticPerson {
   const n = String(index).padStart(7, "0");
   return {
@@ -22,7 +27,7 @@ function person(index: number, eventsPerSource: number): SyntheticPerson {
 describeEachDatabase("aftersales: synthetic seeding", (target) => {
   let subgraph: TestSubgraph<DB>;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(aftersalesSubgraph, target);
+    subgraph = await startTestSubgraph(aftersalesSubgraph, target, NO_DELIVERY);
   });
   afterAll(async () => subgraph.stop());
 
@@ -39,7 +44,7 @@ describeEachDatabase("aftersales: synthetic seeding", (target) => {
     const firstRun = await db.selectFrom("service_cases").select(["number", "status", "summary", "opened_at"]).where("owner_id", "=", "MR-S0000042").orderBy("number").execute();
 
     // Same people again into a second, empty database: the same records (times aside).
-    const other = await startTestSubgraph(aftersalesSubgraph, target);
+    const other = await startTestSubgraph(aftersalesSubgraph, target, NO_DELIVERY);
     try {
       await aftersalesSubgraph.seedSynthetic(other.running.database.db, people.slice(40, 45));
       const secondRun = await other.running.database.db.selectFrom("service_cases").select(["number", "status", "summary"]).where("owner_id", "=", "MR-S0000042").orderBy("number").execute();

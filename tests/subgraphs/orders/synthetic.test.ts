@@ -4,6 +4,11 @@ import { startTestSubgraph, type TestSubgraph } from "../../helpers/subgraphHarn
 import { ordersSubgraph } from "../../../subgraphs/orders/subgraph";
 import type { DB } from "../../../subgraphs/orders/db/tables";
 
+// Seeding is what these tests measure: thousands of seeded history events relayed to the
+// event log (or JetStream) in the background would only compete with it. Delivery of seeded
+// history is tested in tests/events.
+const NO_DELIVERY = { events: false } as const;
+
 function person(index: number, eventsPerSource: number): SyntheticPerson {
   return {
     index,
@@ -21,7 +26,7 @@ function person(index: number, eventsPerSource: number): SyntheticPerson {
 describeEachDatabase("orders subgraph: synthetic customers", (target) => {
   let t: TestSubgraph<DB>;
   beforeAll(async () => {
-    t = await startTestSubgraph(ordersSubgraph, target);
+    t = await startTestSubgraph(ordersSubgraph, target, NO_DELIVERY);
   });
   afterAll(async () => t.stop());
 
@@ -55,7 +60,7 @@ describeEachDatabase("orders subgraph: synthetic customers", (target) => {
   });
 
   it("is deterministic: a person's records depend only on their index", async () => {
-    const other = await startTestSubgraph(ordersSubgraph, target);
+    const other = await startTestSubgraph(ordersSubgraph, target, NO_DELIVERY);
     try {
       await ordersSubgraph.seedSynthetic(other.running.database.db, [person(7, 12)]);
       const records = (db: typeof t.running.database.db) =>
