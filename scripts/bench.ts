@@ -8,6 +8,7 @@ import type { Caller } from "../common/caller";
 import { readJwksFile, signerFromJwks, signInternalToken } from "../common/internalToken";
 import { writeInternalKeyFiles } from "./lib/internalKeys";
 import { runAnalyticsBench } from "./bench/analytics";
+import { runEventLagBench } from "./bench/eventLag";
 import { compareAnswers, sampleAnswers, SAMPLES_PER_WORKLOAD } from "./bench/answers";
 import { parseArgs, USAGE, type BenchOptions } from "./bench/args";
 import { measureCriticalPath, recordQueries } from "./bench/criticalPath";
@@ -143,6 +144,8 @@ async function main(): Promise<number> {
   const cpuProf = argv.includes("--cpu-prof");
   // The analytics read model's own bench (issue 15): ingestion and DuckDB queries, no gateways.
   if (argv.includes("--analytics")) return runAnalyticsBench(argv.filter((a) => a !== "--analytics"));
+  // The event backbone's own bench (issue 13): event lag and outbox cost, one producer and one consumer, no gateway.
+  if (argv.includes("--events")) return runEventLagBench(argv.filter((a) => a !== "--events"));
   const subgraphCpuProf = argv.includes("--subgraph-cpu-prof");
   try {
     const parsed = parseArgs(argv.filter((a) => a !== "--cpu-prof" && a !== "--subgraph-cpu-prof"));

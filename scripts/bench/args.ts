@@ -56,6 +56,10 @@ options:
   --quick               c360 only, 50 connections, peers apollo, 6 s windows, 2 s warm-up, 2,000 customers
                         (the P6/P2 check in about 2 minutes; explicit options override)
   --no-write            print only; write nothing under bench-results/ or docs/
+  --analytics           instead: the analytics read model's bench (--analytics --help)
+  --events              instead: the event backbone's bench: event lag (commit -> consumer effect) p50/p95
+                        at a stated mutation rate, outbox write and relay cost per event; embedded log, or
+                        JetStream when NATS_URL is set (--events --help: --rate, --count, --db)
   --echo                echo the services' output
   --help                this text`;
 

@@ -42,6 +42,15 @@ export function startServiceProcess(name: string, script: string, env: NodeJS.Pr
   });
 }
 
+/** Ends the child with `signal` at once (SIGKILL: no shutdown hook runs, as in a crash) and resolves when it has exited. */
+export function killChild(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill(signal);
+  });
+}
+
 export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
 import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { writeInternalKeyFiles, type InternalKeyFiles } from "../../scripts/lib/internalKeys";
-import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
+import { killChild, startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
 import { openDatabase, type Database } from "../../subgraphs/kit";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import type { DatabaseTarget } from "./databases";
@@ -45,6 +45,13 @@ export interface Graph {
   /** Opens a subgraph's own database (as the running subgraph sees it), to arrange data. */
   database(name: string): Promise<Database<any>>;
   stopSubgraph(name: string): Promise<void>;
+  /** Ends a subgraph's process at once (SIGKILL by default: a crash, no shutdown hook runs). */
+  killSubgraph(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Starts a stopped or killed subgraph again on its port, data folder and schema (the
+   * gateway keeps its URL); `env` adds to or overrides the graph's environment for it.
+   */
+  restartSubgraph(name: string, env?: Record<string, string>): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -115,6 +122,20 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
     },
     async stopSubgraph(name) {
       await subgraphs.get(name)?.stop();
+    },
+    async killSubgraph(name, signal = "SIGKILL") {
+      const service = subgraphs.get(name);
+      if (!service) throw new Error(`no subgraph ${name}`);
+      await killChild(service.child, signal);
+    },
+    async restartSubgraph(name, extra = {}) {
+      const service = subgraphs.get(name);
+      if (!service) throw new Error(`no subgraph ${name}`);
+      await service.stop();
+      const port = new URL(service.url).port;
+      const restarted = await startServiceProcess(name, path.join(ROOT, "dist", "subgraphs", name, "main.js"), { ...env, ...extra, PORT: port });
+      subgraphs.set(name, restarted);
+      return restarted;
     },
     async stop() {
       await Promise.all(opened.map((database) => database.close()));
