@@ -78,7 +78,13 @@ async function toldContact(trx: Kysely<DB>, event: DomainEvent, customerId: stri
 async function recordFact(trx: Kysely<DB>, event: DomainEvent, caseNumber: string, parties: string[], note: string): Promise<void> {
   const party = event.actor?.organization;
   if (!party) return;
-  for (const customerId of await personsOf(trx, event.source, event.ownerId)) {
+  const persons = await personsOf(trx, event.source, event.ownerId);
+  // A registration made moments ago (a person created through the graph) is linked by another
+  // consumer (identityLinks.ts) that may not have run yet: fail so delivery retries, rather
+  // than drop the one fact every party must read first. Still unlinked after the retries, the
+  // event waits in the dead letters, where a supervisor sees it and replays it.
+  if (persons.length === 0) throw new Error(`${event.source} customer ${event.ownerId} is not linked to a person yet; the fact about case ${caseNumber} waits for the link`);
+  for (const customerId of persons) {
     const id = `${customerId}|${FACT_RESOLVED_BY_CUSTOMER}|${caseNumber}`;
     const known = await trx.selectFrom("contact_facts").select(["id", "parties"]).where("id", "=", id).executeTakeFirst();
     const readers = [...new Set([...parties, party])].sort();
