@@ -37,6 +37,8 @@ export interface NewPersonInput {
   makerCaller?: CallerClaims;
   /** Prefix of the idempotency keys (a repeat with the same prefix replays the same answers). */
   keyPrefix?: string;
+  /** S1: the buyer's repair (or return) request, filed with the retailer before the maker opens the case. */
+  returnRequest?: { type?: "REPAIR" | "REFUND" | "EXCHANGE"; reason: string };
 }
 
 export interface NewPerson {
@@ -48,6 +50,8 @@ export interface NewPerson {
   visitId: string;
   /** The contractor's job id the visit gets (fieldservice reaction to visit.scheduled), when a contractor works it. */
   fieldJobId: string | null;
+  /** The retailer's request (RT-...) when `returnRequest` was given. */
+  returnNumber?: string;
 }
 
 let serials = 0;
@@ -65,6 +69,7 @@ async function must(graph: Graph, document: string, variables: Record<string, un
 
 export const RECORD_ORDER = `mutation($input: RecordOrderInput!) { recordOrder(input: $input) { customerId customerCreated order { number status totalYuan } } }`;
 export const REGISTER_DEVICE = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { makerCustomerId registrationCreated device { serial model maker } } }`;
+export const FILE_RETURN_REQUEST = `mutation($input: FileReturnRequestInput!) { fileReturnRequest(input: $input) { number status handlingParty nextStep } }`;
 export const OPEN_SERVICE_CASE = `mutation($input: OpenServiceCaseInput!) { openServiceCase(input: $input) { serviceCase { number status maker } visit { id status windowStart windowEnd } } }`;
 
 export async function createPersonThroughGraph(graph: Graph, person: NewPersonInput): Promise<NewPerson> {
@@ -82,6 +87,9 @@ export async function createPersonThroughGraph(graph: Graph, person: NewPersonIn
     retailer,
     "recordOrder",
   );
+  const filed = person.returnRequest
+    ? await must(graph, FILE_RETURN_REQUEST, { input: { orderNumber: recorded.order.number, type: person.returnRequest.type ?? "REPAIR", reason: person.returnRequest.reason, idempotencyKey: `${keys}-return` } }, retailer, "fileReturnRequest")
+    : null;
   const registered = await must(
     graph,
     REGISTER_DEVICE,
@@ -109,6 +117,76 @@ export async function createPersonThroughGraph(graph: Graph, person: NewPersonIn
   return {
     orderNumber: recorded.order.number,
     retailerCustomerId: recorded.customerId,
+    makerRegistrationId: registered.makerCustomerId,
+    serial,
+    caseNumber: opened.serviceCase.number,
+    visitId,
+    fieldJobId: contractor === "kuaixiu" ? `FJ-KX-${visitId.replace(/^VIS-/, "")}` : null,
+    ...(filed ? { returnNumber: filed.number as string } : {}),
+  };
+}
+
+export interface NewDeviceOwnerInput {
+  name: string;
+  nameLatin?: string;
+  mobile: string;
+  email?: string;
+  city: string;
+  address: string;
+  /** The maker (hengtong by default: S5's set-top box, supplied by the cable provider, no retailer order). */
+  maker?: string;
+  makerCaller?: CallerClaims;
+  model?: string;
+  productName?: string;
+  serial?: string;
+  fault?: string;
+  /** How the case reached the maker (PROVIDER by default: the provider's complaint). */
+  channel?: string;
+  windowStart?: string;
+  windowEnd?: string;
+  technicianId?: string;
+  /** Field contractor working the visit (kuaixiu by default); null for the maker's own technician. */
+  fieldContractor?: string | null;
+  keyPrefix?: string;
+}
+
+export const HENGTONG_PARTNER: CallerClaims = { role: "partner", org: "hengtong", sub: "partner-hengtong-desk", name: "王珊 Wang Shan (Hengtong after-sales desk)" };
+
+/**
+ * S5's shape, from a person in no seed: a device the customer got through a provider (no
+ * retailer order); the maker registers it and opens a case from the provider's complaint
+ * with a home visit worked by the contractor. Every call goes through the gateway.
+ */
+export async function createDeviceOwnerThroughGraph(graph: Graph, owner: NewDeviceOwnerInput): Promise<Omit<NewPerson, "orderNumber" | "retailerCustomerId">> {
+  const keys = owner.keyPrefix ?? `new-owner-${process.pid}-${Date.now()}-${++serials}`;
+  const model = owner.model ?? "HT-B860";
+  const serial = owner.serial ?? `STB-HT-NP${process.pid}${Date.now() % 1_000_000}${serials}`;
+  const makerCaller = owner.makerCaller ?? HENGTONG_PARTNER;
+  const contractor = owner.fieldContractor === undefined ? "kuaixiu" : owner.fieldContractor;
+  const registered = await must(
+    graph,
+    REGISTER_DEVICE,
+    { input: { maker: owner.maker ?? "hengtong", model, productName: owner.productName ?? "恒通 HT-B860 高清机顶盒 / Hengtong HT-B860 HD set-top box", serial, owner: { name: owner.name, nameLatin: owner.nameLatin, mobile: owner.mobile, email: owner.email, city: owner.city, address: owner.address }, idempotencyKey: `${keys}-device` } },
+    makerCaller,
+    "registerDevice",
+  );
+  const opened = await must(
+    graph,
+    OPEN_SERVICE_CASE,
+    {
+      input: {
+        serial,
+        summary: owner.fault ?? "两次停电后遥控器失灵 / Remote control stopped working after two power cuts",
+        channel: owner.channel ?? "PROVIDER",
+        visit: { windowStart: owner.windowStart ?? tomorrowChina(9), windowEnd: owner.windowEnd ?? tomorrowChina(13), technicianId: owner.technicianId ?? "TEC-HT-0001", fieldContractor: contractor },
+        idempotencyKey: `${keys}-case`,
+      },
+    },
+    makerCaller,
+    "openServiceCase",
+  );
+  const visitId: string = opened.visit.id;
+  return {
     makerRegistrationId: registered.makerCustomerId,
     serial,
     caseNumber: opened.serviceCase.number,

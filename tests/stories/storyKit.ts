@@ -65,3 +65,31 @@ export function codesOf(body: any): string[] {
 export function isNewestFirst(times: string[]): boolean {
   return times.every((at, i) => i === 0 || times[i - 1] >= at);
 }
+
+/**
+ * Reactions run asynchronously (the kit's delivery): asks `read` until `done` holds or
+ * `timeoutMs` passes, and returns the last answer, so the test's own assertions say what
+ * was still missing. Bounded, never a fixed sleep.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000, everyMs = 150): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
+ * The customer-360 person a mobile belongs to, once the identity graph (customers'
+ * identity-links reaction) linked every one of `identities` ("system:externalId") to them;
+ * throws naming what is missing when that does not happen within `timeoutMs`.
+ */
+export async function personLinking(graph: Graph, caller: CallerClaims, mobile: string, identities: string[], timeoutMs = 20_000): Promise<string> {
+  const read = () => ask(graph, caller, `query($p: String!) { customersByPhone(phone: $p) { id identities { system externalId } } }`, { p: mobile });
+  const linksAll = (person: any) => identities.every((identity) => person.identities.some((link: any) => `${link.system}:${link.externalId}` === identity));
+  const found = await eventually(read, (data) => data.customersByPhone.some(linksAll), timeoutMs);
+  const person = found.customersByPhone.find(linksAll);
+  if (!person) throw new Error(`no person links ${identities.join(", ")} within ${timeoutMs} ms: ${JSON.stringify(found.customersByPhone)}`);
+  return person.id;
+}

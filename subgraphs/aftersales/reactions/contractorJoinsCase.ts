@@ -42,6 +42,16 @@ export const contractorJoinsCase: Reaction<DB> = {
     // Only the maker the job works for can have brought the contractor in.
     if (!serviceCase || serviceCase.maker !== p.maker || contractor === serviceCase.maker) return;
 
+    // Already a party (the maker named it when opening the case, or an earlier job event):
+    // it does not join again; only the technician's phone is filled in when the row had none.
+    const already = await trx.selectFrom("case_parties").select(["id", "phone"]).where("case_number", "=", serviceCase.number).where("organization", "=", contractor).execute();
+    if (already.length > 0) {
+      if (p.technicianPhone && already.every((party) => !party.phone)) {
+        await trx.updateTable("case_parties").set({ phone: p.technicianPhone }).where("id", "=", already[0].id).where("phone", "is", null).execute();
+      }
+      return;
+    }
+
     const at = nowIso();
     const name = `${CONTRACTOR_NAMES[contractor] ?? contractor}${p.technicianName ? ` (technician ${p.technicianName})` : ""}`;
     const inserted = await trx

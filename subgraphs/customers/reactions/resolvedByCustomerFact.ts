@@ -14,12 +14,15 @@ import type { DB } from "../db/tables";
  * TOLD_RESOLVED contact about the case when it logged one (S5's 09:12 call), otherwise the
  * moment the party recorded it with the maker (S1: the retailer's rep cancelling the visit),
  * written to the shared contact log as that party's inbound contact.
+ * A party that joins the case later (S5: the contractor, who joins when its job follows the
+ * resolution) reads the fact too: `case.party_joined` widens the readers of the case's facts.
  * Survey eligibility needs nothing here: it is computed from the open matters, which close
  * as the parties follow the case (openMattersResult.ts).
  */
 
 type Resolved = EventCatalogue["case.resolved_by_customer"];
 type Cancelled = EventCatalogue["visit.cancelled"];
+type PartyJoined = EventCatalogue["case.party_joined"];
 
 export const FACT_RESOLVED_BY_CUSTOMER = "RESOLVED_BY_CUSTOMER";
 
@@ -75,7 +78,13 @@ async function toldContact(trx: Kysely<DB>, event: DomainEvent, customerId: stri
 async function recordFact(trx: Kysely<DB>, event: DomainEvent, caseNumber: string, parties: string[], note: string): Promise<void> {
   const party = event.actor?.organization;
   if (!party) return;
-  for (const customerId of await personsOf(trx, event.source, event.ownerId)) {
+  const persons = await personsOf(trx, event.source, event.ownerId);
+  // A registration made moments ago (a person created through the graph) is linked by another
+  // consumer (identityLinks.ts) that may not have run yet: fail so delivery retries, rather
+  // than drop the one fact every party must read first. Still unlinked after the retries, the
+  // event waits in the dead letters, where a supervisor sees it and replays it.
+  if (persons.length === 0) throw new Error(`${event.source} customer ${event.ownerId} is not linked to a person yet; the fact about case ${caseNumber} waits for the link`);
+  for (const customerId of persons) {
     const id = `${customerId}|${FACT_RESOLVED_BY_CUSTOMER}|${caseNumber}`;
     const known = await trx.selectFrom("contact_facts").select(["id", "parties"]).where("id", "=", id).executeTakeFirst();
     const readers = [...new Set([...parties, party])].sort();
@@ -107,11 +116,26 @@ async function recordFact(trx: Kysely<DB>, event: DomainEvent, caseNumber: strin
   }
 }
 
+/** A party that joined the case after the fact was recorded reads it too (no new timeline line: nothing new was said). */
+async function widenReaders(trx: Kysely<DB>, event: DomainEvent, p: PartyJoined): Promise<void> {
+  const caseNumber = p.caseNumber ?? p.subjectId;
+  const joined = [...(p.parties ?? []), ...(p.organization ? [p.organization] : [])];
+  if (!caseNumber || joined.length === 0) return;
+  for (const customerId of await personsOf(trx, event.source, event.ownerId)) {
+    const id = `${customerId}|${FACT_RESOLVED_BY_CUSTOMER}|${caseNumber}`;
+    const known = await trx.selectFrom("contact_facts").select("parties").where("id", "=", id).executeTakeFirst();
+    if (!known) continue;
+    const merged = [...new Set([...known.parties.split(",").filter(Boolean), ...joined])].sort().join(",");
+    if (merged !== known.parties) await trx.updateTable("contact_facts").set({ parties: merged }).where("id", "=", id).where("parties", "=", known.parties).execute();
+  }
+}
+
 export const resolvedByCustomerFact: Reaction<DB> = {
   consumer: "customers.resolved-by-customer-fact",
   sources: ["aftersales"],
-  types: ["case.resolved_by_customer", "visit.cancelled"],
+  types: ["case.resolved_by_customer", "visit.cancelled", "case.party_joined"],
   async handle(event, trx) {
+    if (event.type === "case.party_joined") return widenReaders(trx, event, event.payload as unknown as PartyJoined);
     if (event.type === "case.resolved_by_customer") {
       const p = event.payload as unknown as Resolved;
       const caseNumber = p.caseNumber ?? p.subjectId;

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { cstTime, nowIso, recordEvent, releaseHandler, settleCommitments, type ActorInput } from "../../kit";
-import type { CaseFacts, EventCatalogue } from "../../kit/events/catalogue";
+import type { CaseFacts, EventCatalogue, VisitScheduledPayload } from "../../kit/events/catalogue";
 import type { DomainEvent, Reaction } from "../../kit/events/reaction";
 import type { DB, ReturnRequestsTable } from "../db/tables";
 import { returnMatterKind } from "../mappers";
@@ -12,11 +12,19 @@ import { returnMatterKind } from "../mappers";
  * follow the maker's case from its events. Every update is conditional on the state it
  * replaces (an open request; an order still waiting on after-sales), so a late or repeated
  * event changes nothing, and a request already closed stays closed.
+ *
+ * The beginning too (a request filed through the graph, mutations/fileReturnRequest.ts): the
+ * maker's case opened on the order takes on the open request the maker handles for that unit
+ * (case.opened links it: maker_case_number), and a visit booked on that case makes it "waiting
+ * for the after-sales technician" with the window (visit.scheduled), so the retailer's desk
+ * reads on the order what the maker booked.
  */
 
 type Cancelled = EventCatalogue["visit.cancelled"];
 type Rescheduled = EventCatalogue["visit.rescheduled"];
 type Resolved = EventCatalogue["case.resolved_by_customer"];
+type Opened = CaseFacts & { serial?: string };
+type Scheduled = VisitScheduledPayload & { subjectId?: string };
 
 const SYSTEM: ActorInput = { name: "优购订单系统 Yougou order system", role: "system", organization: "yougou" };
 
@@ -63,6 +71,17 @@ function outcomeOf(event: DomainEvent, maker: string): Outcome | null {
       close: false,
       orderStatus: "RETURN_IN_PROGRESS",
       why: `${maker} visit ${p.visitId ?? p.subjectId} cancelled by ${who}: ${p.reason ?? "no reason given"}`,
+    };
+  }
+  if (event.type === "visit.scheduled") {
+    const p = event.payload as unknown as Scheduled;
+    if (!p.windowStart || !p.windowEnd) return null;
+    return {
+      status: "WAITING_AFTERSALES_TECHNICIAN",
+      nextStep: `Wait for ${maker}'s after-sales technician on ${window(p.windowStart, p.windowEnd)} (visit ${p.visitId ?? p.subjectId}${p.technicianName ? `, ${p.technicianName}` : ""}, booked by ${who}); cancel it on ${maker}'s case ${p.caseNumber} if the problem is gone`,
+      close: false,
+      orderStatus: "AWAITING_TECHNICIAN",
+      why: `${maker} booked visit ${p.visitId ?? p.subjectId} for ${window(p.windowStart, p.windowEnd)} on case ${p.caseNumber}`,
     };
   }
   if (event.type === "visit.rescheduled") {
@@ -143,11 +162,45 @@ async function followReturn(trx: Kysely<DB>, event: DomainEvent, facts: CaseFact
   });
 }
 
+/** The maker opened a case on one of our orders: it takes on the open request it handles for that unit. */
+async function linkOpenedCase(trx: Kysely<DB>, event: DomainEvent, p: Opened): Promise<void> {
+  if (!p.caseNumber || !p.maker || !p.orderNumber) return;
+  await followCaseReference(trx, { ...p, caseStatus: "OPEN" });
+  const open = await trx
+    .selectFrom("return_requests as r")
+    .innerJoin("order_lines as l", (join) => join.onRef("l.order_number", "=", "r.order_number").onRef("l.line_no", "=", "r.line_no"))
+    .select(["r.number", "l.serial"])
+    .where("r.order_number", "=", p.orderNumber)
+    .where("r.handling_party", "=", p.maker)
+    .where("r.closed_at", "is", null)
+    .where("r.maker_case_number", "is", null)
+    .orderBy("r.number")
+    .execute();
+  // The unit the case is about when the line names it; otherwise the order's (only) open request.
+  const same = open.filter((row) => !p.serial || !row.serial || row.serial === p.serial);
+  const request = same.length === 1 ? same[0] : same.find((row) => row.serial === p.serial);
+  if (!request) return;
+  await trx.updateTable("return_requests").set({ maker_case_number: p.caseNumber }).where("number", "=", request.number).where("maker_case_number", "is", null).execute();
+}
+
+/** A visit booked on the maker's case behind a request: the request waits for that technician. */
+async function followBookedVisit(trx: Kysely<DB>, event: DomainEvent, p: Scheduled): Promise<void> {
+  if (!p.caseNumber || !p.maker || p.previousVisitId) return;
+  const outcome = outcomeOf(event, p.maker);
+  if (!outcome) return;
+  const open = await trx.selectFrom("return_requests").selectAll().where("maker_case_number", "=", p.caseNumber).where("handling_party", "=", p.maker).where("closed_at", "is", null).orderBy("number").execute();
+  const facts: CaseFacts = { caseNumber: p.caseNumber, maker: p.maker, caseStatus: "SCHEDULED" };
+  if (open.length > 0) await trx.updateTable("service_case_refs").set({ status: "SCHEDULED" }).where("case_number", "=", p.caseNumber).where("maker", "=", p.maker).execute();
+  for (const request of open) await followReturn(trx, event, facts, outcome, request);
+}
+
 export const returnFollowsCase: Reaction<DB> = {
   consumer: "orders.return-follows-case",
   sources: ["aftersales"],
-  types: ["visit.cancelled", "visit.rescheduled", "case.resolved_by_customer", "case.party_joined"],
+  types: ["case.opened", "visit.scheduled", "visit.cancelled", "visit.rescheduled", "case.resolved_by_customer", "case.party_joined"],
   async handle(event, trx) {
+    if (event.type === "case.opened") return linkOpenedCase(trx, event, event.payload as unknown as Opened);
+    if (event.type === "visit.scheduled") return followBookedVisit(trx, event, event.payload as unknown as Scheduled);
     const facts = event.payload as unknown as CaseFacts;
     await followCaseReference(trx, facts);
     await followReturns(trx, event, facts);
