@@ -353,6 +353,16 @@ Object.assign(MUTATION_FIXTURES, {
     otherOrg: "aolan",
     marker: "\u0000",
   }),
+  // The seeded S1 order's line already has RT-0001 open: an allowed caller is served with
+  // CONFLICT (one open request per line), a refused one gets FORBIDDEN before that check.
+  fileReturnRequest: () => ({
+    document: `mutation($k: String!) { fileReturnRequest(input: { orderNumber: "YG-20261102-0001", lineNo: 1, type: REPAIR, reason: "fixture: leaks again", idempotencyKey: $k }) { number status } }`,
+    variables: { k: key("file-return") },
+    person: null,
+    owningOrgs: ["yougou"],
+    otherOrg: "aolan",
+    marker: "YG-20261102-0001",
+  }),
   registerDevice: () => {
     const serial = freshSerial();
     return {
