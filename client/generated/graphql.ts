@@ -20,6 +20,19 @@ export type ContactLogInput = {
   subjectType?: string | null | undefined;
 };
 
+/** A return, refund or repair request the retailer's desk files for a buyer on one of their orders (S1: the water heater leaks). */
+export type FileReturnRequestInput = {
+  /** Repeating with the same key returns the same answer */
+  idempotencyKey: string;
+  /** The order line it is about; 1 when omitted */
+  lineNo?: number | null | undefined;
+  /** The order (YG-...) */
+  orderNumber: string;
+  /** What is wrong, in the customer's words; at most 300 characters */
+  reason: string;
+  type: ReturnRequestType;
+};
+
 export type LoginAttemptResult =
   | 'LOCKED'
   | 'SUCCESS'
@@ -34,6 +47,12 @@ export type MetricsGrouping =
   | 'ORGANIZATION'
   | 'SOURCE'
   | 'TIER';
+
+/** What the customer asked for after the sale. */
+export type ReturnRequestType =
+  | 'EXCHANGE'
+  | 'REFUND'
+  | 'REPAIR';
 
 export type SecurityLoginStatus =
   | 'ACTIVE'
@@ -347,6 +366,13 @@ export type DeskRefundReturnAtStoreMutationVariables = Exact<{
 
 
 export type DeskRefundReturnAtStoreMutation = { refundReturnAtStore: { number: string, status: string, refundFen: number | null, closedAt: string | null, handlingParty: string, makerCertificateNumber: string | null, makerCaseNumber: string | null, refundedAt: string | null, refundedBy: string | null } };
+
+export type DeskFileReturnRequestMutationVariables = Exact<{
+  input: FileReturnRequestInput;
+}>;
+
+
+export type DeskFileReturnRequestMutation = { fileReturnRequest: { number: string, type: ReturnRequestType, status: string, nextStep: string | null, handlingParty: string, lineNo: number, openedAt: string } };
 
 export type Customer360QueryVariables = Exact<{
   identifier: string;
@@ -1407,6 +1433,19 @@ export const DeskRefundReturnAtStoreDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeskRefundReturnAtStoreMutation, DeskRefundReturnAtStoreMutationVariables>;
+export const DeskFileReturnRequestDocument = new TypedDocumentString(`
+    mutation DeskFileReturnRequest($input: FileReturnRequestInput!) {
+  fileReturnRequest(input: $input) {
+    number
+    type
+    status
+    nextStep
+    handlingParty
+    lineNo
+    openedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskFileReturnRequestMutation, DeskFileReturnRequestMutationVariables>;
 export const Customer360Document = new TypedDocumentString(`
     query Customer360($identifier: String!) {
   findCustomers(identifier: $identifier) {
