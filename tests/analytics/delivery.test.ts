@@ -2,9 +2,8 @@
  * Analytics fed by the event backbone in the running graph: on first start the seeded
  * history of every source is backfilled (includeHistory), and an event written by a mutation
  * through the gateway is queryable by an analyst within 5 s (freshness), masked.
- * Runs on the embedded log (NATS_URL unset). The NATS JetStream transport is not in main
- * yet (kit/events/startEventDelivery.ts uses the embedded log whatever NATS_URL says), so
- * the NATS variant is skipped with that reason.
+ * Runs on the embedded log (NATS_URL unset) and, when NATS_URL is set, on NATS JetStream
+ * (kit/events/jetStreamTransport.ts); without NATS_URL that variant is skipped, saying so.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -79,4 +78,4 @@ function deliverySuite(label: string, env: Record<string, string>) {
 
 deliverySuite("embedded log, NATS_URL unset", { NATS_URL: "" });
 if (process.env.NATS_URL) deliverySuite("NATS JetStream", { NATS_URL: process.env.NATS_URL });
-else describe.skip("analytics fed by delivery over NATS (skipped: NATS_URL not set)", () => it("is covered once the transport lands", () => undefined));
+else describe.skip("analytics fed by delivery over NATS (skipped: NATS_URL not set)", () => it("runs when NATS_URL is set", () => undefined));
