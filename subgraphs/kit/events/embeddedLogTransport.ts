@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { Client, Pool } from "pg";
 import type { EventHandler, EventSubscription, EventTransport, SubscribeOptions } from "./eventTransport";
+import { PollBackoff } from "./pollBackoff";
 import type { DomainEvent } from "./reaction";
 
 /*
@@ -194,14 +195,17 @@ export class EmbeddedLogTransport implements EventTransport {
         wake = resolve;
         timer = setTimeout(resolve, ms);
       });
+    const backoff = new PollBackoff(options.pollMs, options.idlePollMs);
     const loop = async () => {
       let position: number | undefined;
       while (!stopped) {
         let full = false;
+        let found = false;
         try {
           position ??= await this.position(consumer);
           const batch = await this.readAfter(position, sources);
           full = batch.length === BATCH;
+          found = batch.length > 0;
           for (const item of batch) {
             if (stopped) break;
             await handler(item.event);
@@ -216,7 +220,7 @@ export class EmbeddedLogTransport implements EventTransport {
           if (!warned && !stopped && (error as Error)?.name !== "DeliveryStopped") console.error(`[events] consumer ${consumer}: ${(error as Error).message}; retrying`);
           warned = true;
         }
-        if (!stopped && !full) await sleep(options.pollMs);
+        if (!stopped && !full) await sleep(backoff.next(found));
       }
     };
     const running = loop();

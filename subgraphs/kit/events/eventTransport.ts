@@ -16,8 +16,10 @@ export interface EventSubscription {
 }
 
 export interface SubscribeOptions {
-  /** How often an idle subscription looks for new events (embedded log). */
+  /** How often a subscription looks for new events after it found some (embedded log). */
   pollMs: number;
+  /** The longest it waits while it finds none (kit/events/pollBackoff.ts); pollMs when unset. */
+  idlePollMs?: number;
 }
 
 export interface EventTransport {

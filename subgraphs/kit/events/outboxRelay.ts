@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { PollBackoff } from "./pollBackoff";
 import type { EventTransport } from "./eventTransport";
 import type { EventTables, OutboxTable } from "./outboxTables";
 import type { DomainEvent } from "./reaction";
@@ -49,8 +50,9 @@ export interface RunningRelay {
   stop(): Promise<void>;
 }
 
-/** Runs relayOnce every `pollMs` (immediately again while batches are full). */
-export function startOutboxRelay(db: Kysely<any>, source: string, transport: EventTransport, pollMs: number): RunningRelay {
+/** Runs relayOnce every `pollMs`, backing off to `idlePollMs` while idle (immediately again while batches are full). */
+export function startOutboxRelay(db: Kysely<any>, source: string, transport: EventTransport, pollMs: number, idlePollMs = pollMs): RunningRelay {
+  const backoff = new PollBackoff(pollMs, idlePollMs);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
@@ -84,9 +86,10 @@ export function startOutboxRelay(db: Kysely<any>, source: string, transport: Eve
     while (!stopped) {
       const n = await serialized();
       if (!stopped && n < BATCH) {
+        const wait = backoff.next(n > 0);
         await new Promise<void>((resolve) => {
           wake = resolve;
-          timer = setTimeout(resolve, pollMs);
+          timer = setTimeout(resolve, wait);
         });
       }
     }

@@ -60,7 +60,7 @@ export function startReaction(db: Kysely<any>, reaction: Reaction<any>, transpor
     console.error(`[events] ${reaction.consumer}: event ${event.source}.${event.type} ${event.id} dead-lettered after ${options.maxAttempts} attempts: ${(lastError as Error)?.message ?? lastError}`);
   };
 
-  const subscription = transport.subscribe(reaction.consumer, reaction.sources, handle, { pollMs: options.pollMs });
+  const subscription = transport.subscribe(reaction.consumer, reaction.sources, handle, { pollMs: options.pollMs, idlePollMs: options.idlePollMs });
   return {
     async stop() {
       abort.abort();

@@ -58,7 +58,7 @@ export async function startEventDelivery(config: EventDeliveryConfig): Promise<R
     (natsUrl
       ? openJetStream({ url: natsUrl, namespace: config.log?.namespace ?? eventsNamespace(process.env, config.log?.schemaPrefix) })
       : await openEmbeddedLog(config.log));
-  const relay = config.publishes ? startOutboxRelay(config.db, config.source, transport, options.pollMs) : null;
+  const relay = config.publishes ? startOutboxRelay(config.db, config.source, transport, options.pollMs, options.idlePollMs) : null;
   const subscriptions: EventSubscription[] = config.reactions.map((reaction) => startReaction(config.db, reaction, transport, options));
   registerReactions(config.reactions);
   return {
