@@ -1,5 +1,4 @@
 import { jobForScheduledVisit } from "../../subgraphs/fieldservice/reactions/jobForScheduledVisit";
-import type { DomainEvent } from "../../subgraphs/kit/events/reaction";
 import { describeEachDatabase } from "../helpers/databases";
 import { RETAILER_REP, startGraph, type Graph } from "../helpers/graphHarness";
 import { AOLAN_PARTNER, createPersonThroughGraph, OPEN_SERVICE_CASE, outboxOf, RECORD_ORDER, REGISTER_DEVICE, type NewPerson, type OutboxRow } from "../helpers/newPerson";
@@ -19,10 +18,6 @@ const KUAIXIU = { role: "partner" as const, org: "kuaixiu", sub: "partner-kuaixi
 
 const codesOf = (body: any) => (body.errors ?? []).map((error: any) => ({ code: error.extensions?.code, argument: error.extensions?.argument, reason: error.extensions?.reason }));
 const ofType = (rows: OutboxRow[], type: string) => rows.filter((row) => row.type === type);
-
-function toDomainEvent(row: OutboxRow, source: string): DomainEvent {
-  return { id: row.id, source, type: row.type, version: row.version, occurredAt: row.occurredAt, actor: row.actor, ownerId: row.ownerId, payload: row.payload, history: false };
-}
 
 function chinaTomorrow(hour: number): string {
   const day = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
@@ -112,7 +107,7 @@ describeEachDatabase("creating new customers through the graph", (target) => {
   it("lets Kuaixiu open the field job from visit.scheduled (the reaction's handle on the real database), once", async () => {
     const [row] = ofType(await outboxOf(graph, "aftersales"), "visit.scheduled");
     const { db } = await graph.database("fieldservice");
-    const event = toDomainEvent(row, "aftersales");
+    const { seq: _seq, ...event } = row;
     await db.transaction().execute((trx: any) => jobForScheduledVisit.handle(event, trx));
     await db.transaction().execute((trx: any) => jobForScheduledVisit.handle(event, trx));
     const jobs = await db.selectFrom("field_jobs").selectAll().where("visit_id", "=", person.visitId).execute();

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from "kysely";
 import { consumeOnce } from "../../subgraphs/kit/events/consumeOnce";
+import { outboxRowToEvent } from "../../subgraphs/kit/events/outboxRelay";
 import type { DomainEvent, Reaction } from "../../subgraphs/kit/events/reaction";
 import { reactionWants } from "../../subgraphs/kit/events/runReaction";
 
@@ -21,33 +22,11 @@ export interface ReactionTarget {
   reactions: Reaction<any>[];
 }
 
-interface OutboxRow {
-  id: string;
-  type: string;
-  version: number;
-  occurred_at: string;
-  actor: string | null;
-  owner_id: string;
-  payload: string;
-  seq: number | string;
-  history?: number | null;
-}
-
 /** The source's outbox in commit order, from after `afterSeq` (0: everything). */
 export async function readOutbox(source: OutboxSource, afterSeq = 0): Promise<Array<DomainEvent & { seq: number }>> {
-  const rows = (await source.db.selectFrom("outbox").selectAll().where("seq", ">", afterSeq).orderBy("seq").orderBy("id").execute()) as OutboxRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    source: source.name,
-    type: row.type,
-    version: Number(row.version),
-    occurredAt: row.occurred_at,
-    actor: row.actor ? JSON.parse(row.actor) : null,
-    ownerId: row.owner_id,
-    payload: JSON.parse(row.payload),
-    history: Number(row.history ?? 0) === 1,
-    seq: Number(row.seq),
-  }));
+  const rows = await source.db.selectFrom("outbox").selectAll().where("seq", ">", afterSeq).orderBy("seq").orderBy("id").execute();
+  // Decoded as the kit's relay decodes them before publishing.
+  return rows.map((row: any) => ({ ...outboxRowToEvent(source.name, row), seq: Number(row.seq) }));
 }
 
 /** The highest seq so far (read before an action, so a test delivers only what the action wrote). */

@@ -1,5 +1,7 @@
 import type { CallerClaims, Graph } from "./graphHarness";
 import { RETAILER_REP } from "./graphHarness";
+import { readOutbox } from "./deliverOutbox";
+import type { DomainEvent } from "../../subgraphs/kit/events/reaction";
 
 /*
  * Issue 13 item 5: a person who is in no seed, created through the graph's own mutations
@@ -195,30 +197,12 @@ export async function createDeviceOwnerThroughGraph(graph: Graph, owner: NewDevi
   };
 }
 
-export interface OutboxRow {
-  id: string;
-  type: string;
-  version: number;
-  occurredAt: string;
-  actor: { name: string; role?: string | null; organization: string } | null;
-  ownerId: string;
-  payload: Record<string, any>;
-  seq: number;
-}
+/** An outbox row decoded as the kit's relay publishes it, with its commit order. */
+export type OutboxRow = DomainEvent & { seq: number };
 
 /** A subgraph's outbox as written (kit/events/writeOutboxEvent.ts), oldest first: what its mutations published. */
 export async function outboxOf(graph: Graph, subgraph: string): Promise<OutboxRow[]> {
   const { db } = await graph.database(subgraph);
-  // Seeded history (history = 1) is the subgraph's own past, not what the graph just did.
-  const rows = await db.selectFrom("outbox").selectAll().where("history", "=", 0).orderBy("seq").execute();
-  return rows.map((row: any) => ({
-    id: row.id,
-    type: row.type,
-    version: Number(row.version),
-    occurredAt: row.occurred_at,
-    actor: row.actor ? JSON.parse(row.actor) : null,
-    ownerId: row.owner_id,
-    payload: JSON.parse(row.payload),
-    seq: Number(row.seq),
-  }));
+  // Seeded history is the subgraph's own past, not what the graph just did.
+  return (await readOutbox({ name: subgraph, db })).filter((event) => !event.history);
 }

@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { Client, Pool } from "pg";
 import type { EventHandler, EventSubscription, EventTransport, SubscribeOptions } from "./eventTransport";
+import { outboxRowToEvent } from "./outboxRelay";
 import { PollBackoff } from "./pollBackoff";
 import type { DomainEvent } from "./reaction";
 
@@ -45,17 +46,8 @@ interface LogRow {
 const BATCH = 200;
 
 export function decodeLogRow(row: LogRow): DomainEvent {
-  return {
-    id: row.id,
-    source: row.source,
-    type: row.type,
-    version: Number(row.version),
-    occurredAt: row.occurred_at,
-    actor: row.actor ? JSON.parse(row.actor) : null,
-    ownerId: row.owner_id,
-    payload: JSON.parse(row.payload),
-    history: Boolean(Number(row.history)),
-  };
+  // A log row is an outbox row plus its source and position: one decoder for both.
+  return outboxRowToEvent(row.source, { ...row, history: Number(row.history) });
 }
 
 function logSchemaName(prefix: string): string {
