@@ -73,3 +73,29 @@ export async function rememberedAnswer<T>(db: Kysely<any>, scope: IdempotencySco
   }
   return { found: true, result: JSON.parse(seen.result) as T };
 }
+
+/**
+ * withIdempotency as a mutation uses it: scoped to the caller, bound to the whole input but
+ * the key, plus the one race withIdempotency cannot see: two requests with the SAME key at
+ * the same moment both miss the remembered answer, and the second then loses the conditional
+ * update (or the key insert). When the key has meanwhile been committed by this caller for
+ * this same request, the loser replays that answer instead of reporting its own lost race.
+ */
+export async function idempotentMutation<DB, T, Input extends { idempotencyKey: string }>(
+  db: Kysely<DB>,
+  caller: { subject: string },
+  input: Input,
+  operation: string,
+  run: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const { idempotencyKey, ...args } = input;
+  checkKey(idempotencyKey ?? "");
+  const scope = { subject: caller.subject, key: idempotencyKey, operation, args };
+  try {
+    return await withIdempotency(db, scope, run);
+  } catch (error) {
+    const seen = await rememberedAnswer<T>(db, scope).catch(() => ({ found: false as const }));
+    if (seen.found) return seen.result;
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ export { openDatabase, isEmpty, type Database } from "./database";
 export { rowLoader, groupLoader, MAX_BATCH } from "./loaders";
 export { runSubgraphMain } from "./runSubgraphMain";
 export type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
-export { withIdempotency, rememberedAnswer, requestHash, type IdempotencyScope } from "./idempotency";
+export { withIdempotency, idempotentMutation, rememberedAnswer, requestHash, type IdempotencyScope } from "./idempotency";
 export { nowIso, daysAgo, daysFromNow, minutesAgo, addHours, lateness, cstTime } from "./clock";
 export * from "./customer360/types";
 export { actorOf } from "./actorOf";

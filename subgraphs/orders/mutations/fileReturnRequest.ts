@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Caller } from "../../../common/caller";
 import { badInput, conflict, notFound } from "../../../common/errorCodes";
 import { requireText } from "../../../common/normalizeIdentity";
-import { actorOf, assertCanWrite, assignHandler, forbidden, nowIso, recordEvent, rememberedAnswer, withIdempotency } from "../../kit";
+import { actorOf, assertCanWrite, assignHandler, forbidden, nowIso, recordEvent, idempotentMutation } from "../../kit";
 import type { DB, ReturnRequestsTable } from "../db/tables";
 import { returnMatterKind, toReturnRequest } from "../mappers";
 import { PRODUCTS } from "../seed/catalog";
@@ -34,18 +34,9 @@ export async function fileReturnRequest(db: Kysely<DB>, caller: Caller, input: F
   if (!Number.isInteger(lineNo) || lineNo < 1 || lineNo > 99) throw badInput("lineNo must be 1-99", { argument: "lineNo" });
   if (!Object.values(ReturnRequestType).includes(input.type)) throw badInput(`type must be one of ${Object.values(ReturnRequestType).join(", ")}`, { argument: "type" });
   const reason = requireText(input.reason ?? "", "reason", 300);
-  const key = input.idempotencyKey ?? "";
-  if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
-  const scope = { subject: caller.subject, key, operation: "fileReturnRequest", args: { orderNumber, lineNo, type: input.type, reason } };
-  const run = (trx: Transaction<DB>) => file(trx, caller, { orderNumber, lineNo, type: input.type, reason });
-  try {
-    return await withIdempotency(db, scope, run);
-  } catch (error) {
-    // Two requests with the same key at once: the loser replays the winner's committed answer.
-    const seen = await rememberedAnswer<ReturnRequest>(db, scope).catch(() => ({ found: false as const }));
-    if (seen.found) return seen.result;
-    throw error;
-  }
+  return idempotentMutation(db, caller, { idempotencyKey: input.idempotencyKey ?? "", orderNumber, lineNo, type: input.type, reason }, "fileReturnRequest", (trx: Transaction<DB>) =>
+    file(trx, caller, { orderNumber, lineNo, type: input.type, reason }),
+  );
 }
 
 async function file(trx: Transaction<DB>, caller: Caller, request: { orderNumber: string; lineNo: number; type: ReturnRequestType; reason: string }): Promise<ReturnRequest> {

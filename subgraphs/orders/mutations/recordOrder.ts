@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Caller } from "../../../common/caller";
 import { badInput, notFound } from "../../../common/errorCodes";
 import { normalizeContact, optionalText, requireText } from "../../../common/normalizeIdentity";
-import { actorOf, assertCanWrite, forbidden, nowIso, recordEvent, rememberedAnswer, withIdempotency } from "../../kit";
+import { actorOf, assertCanWrite, forbidden, nowIso, recordEvent, idempotentMutation } from "../../kit";
 import type { DB, OrderLinesTable } from "../db/tables";
 import { toOrder } from "../mappers";
 import { fenToYuan } from "../money";
@@ -46,19 +46,11 @@ export async function recordOrder(db: Kysely<DB>, caller: Caller, input: RecordO
     if (serial !== null && !/^[A-Z0-9][A-Z0-9\-_.]{0,63}$/.test(serial)) throw badInput(`lines[${index}].serial "${line.serial!.slice(0, 64)}" is not a serial number`, { argument: `lines[${index}].serial` });
     return { sku, quantity, serial, product };
   });
-  const key = input.idempotencyKey ?? "";
-  if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
-  const scope = { subject: caller.subject, key, operation: "recordOrder", args: { contact, nameLatin, district, address, channel, storeId, lines: lines.map(({ sku, quantity, serial }) => ({ sku, quantity, serial })) } };
-
-  const run = (trx: Transaction<DB>) => record(trx, caller, { contact, nameLatin, district, address, channel, storeId, lines });
-  try {
-    return await withIdempotency(db, scope, run);
-  } catch (error) {
-    // Two requests with the same key at once: the loser replays the winner's committed answer.
-    const seen = await rememberedAnswer<RecordOrderResult>(db, scope).catch(() => ({ found: false as const }));
-    if (seen.found) return seen.result;
-    throw error;
-  }
+  // Bound to the normalized request: the same order typed with other spacing is the same request.
+  const request = { contact, nameLatin, district, address, channel, storeId, lines: lines.map(({ sku, quantity, serial }) => ({ sku, quantity, serial })) };
+  return idempotentMutation(db, caller, { idempotencyKey: input.idempotencyKey ?? "", ...request }, "recordOrder", (trx: Transaction<DB>) =>
+    record(trx, caller, { contact, nameLatin, district, address, channel, storeId, lines }),
+  );
 }
 
 interface Checked {

@@ -1,13 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Caller } from "../../../common/caller";
 import { badInput, conflict, notFound } from "../../../common/errorCodes";
-import { actorOf, assertCanWrite, assignHandler, forbidden, isPartner, nowIso, recordEvent, releaseHandler, settleCommitments } from "../../kit";
+import { actorOf, assertCanWrite, assignHandler, forbidden, idempotentMutation, isPartner, nowIso, recordEvent, releaseHandler, settleCommitments } from "../../kit";
 import type { DB } from "../db/tables";
 import { toReturnRequest } from "../mappers";
 import { fenToYuan } from "../money";
 import type { ReturnRequest } from "../types/ReturnRequest";
 import { parseId } from "../validate";
-import { idempotentFor } from "./idempotentFor";
 
 /**
  * S7: the return that spans store and maker. The maker's step (the service center's return
@@ -38,7 +37,7 @@ export async function refundReturnAtStore(db: Kysely<DB>, caller: Caller, input:
     throw forbidden(`the store refunds: ${caller.organization} may not pay the retailer's refunds`, { returnNumber });
   }
   const actor = actorOf(caller);
-  return idempotentFor(db, caller, input, "refundReturnAtStore", async (trx) => {
+  return idempotentMutation(db, caller, input, "refundReturnAtStore", async (trx) => {
     const row = await trx
       .selectFrom("return_requests as r")
       .leftJoin("order_lines as l", (join) => join.onRef("l.order_number", "=", "r.order_number").onRef("l.line_no", "=", "r.line_no"))
