@@ -56,6 +56,7 @@ const CASE_VIEW = `query($n: String!) { serviceCase(number: $n) {
   arrangements { id kind status description scheduledFor arrangedAt arrangedBy { name organization } smsSentAt smsTo smsText certificateNumber certificateIssuedAt returnRequestNumber serviceCenter { id name address phone } }
   notes { text visibility author { name organization } }
   replacements { productName carrier trackingNumber shippedAt status oldUnitReturned }
+  serviceCenter { id city }
 } }`;
 const RETURN_VIEW = `query($n: String!) { returnRequest(number: $n) {
   number type status nextStep handlingParty parties refundFen closedAt makerCertificateNumber makerCaseNumber refundedAt refundedBy
@@ -103,6 +104,7 @@ describeEachDatabase("S7 replayed through mutations on a person created through 
     const opened = (await ok(graph, CAST.l1, OPEN_SERVICE_CASE, { input: { serial: buyer.serial, summary: "招行客户端无法安装，惠普激光打印机无法连接 / the bank's client won't install, the HP laser printer won't connect", channel: "PHONE", orderNumber: buyer.orderNumber, idempotencyKey: key("s7-open") } })).openServiceCase;
     caseNumber = opened.serviceCase.number;
     expect(opened).toMatchObject({ serviceCase: { status: "OPEN", maker: "huawei" }, visit: null });
+    expect((await ok(graph, CAST.l1, `query($n: String!) { serviceCase(number: $n) { serviceCenter { id } } }`, { n: caseNumber })).serviceCase.serviceCenter).toBeNull();
 
     // First line can't find the apps in its support list: escalated to the second line.
     const escalated = (await ok(graph, CAST.l1, ESCALATE, { n: caseNumber, reason: ESCALATION_REASON, k: key("s7-escalate") })).escalateCase;
@@ -220,6 +222,8 @@ describeEachDatabase("S7 replayed through mutations on a person created through 
       const view = await caseAs(caller);
       const [arrangement] = view.arrangements;
       expect(view.arrangements).toHaveLength(1);
+      // Opened from a call with no center; the one arranged with is the case's now.
+      expect(view.serviceCenter).toEqual({ id: CENTER, city: "南京" });
       expect(arrangement).toMatchObject({ id: arrangementId, kind: "RETURN_CERTIFICATE", status: "CERTIFICATE_ISSUED", certificateNumber: certificate, returnRequestNumber: returnNumber, arrangedBy: { name: CAST.l2.name, organization: "huawei" }, serviceCenter: { id: CENTER }, smsTo: "136****0717" });
       expect(Date.parse(arrangement.smsSentAt)).toBeGreaterThanOrEqual(Date.parse(arrangement.arrangedAt));
       expect(Date.parse(arrangement.scheduledFor)).toBeGreaterThan(Date.parse(arrangement.arrangedAt));
