@@ -206,3 +206,66 @@ export async function outboxOf(graph: Graph, subgraph: string): Promise<OutboxRo
   // Seeded history is the subgraph's own past, not what the graph just did.
   return (await readOutbox({ name: subgraph, db })).filter((event) => !event.history);
 }
+
+export interface NewBuyerInput {
+  name: string;
+  nameLatin?: string;
+  mobile: string;
+  email?: string;
+  city: string;
+  district?: string;
+  address: string;
+  /** Retailer SKU bought (must be in the catalogue; its brand is the maker). */
+  sku: string;
+  /** The unit's serial; a fresh one when omitted. */
+  serial?: string;
+  /** The maker's organization and model the maker registers the unit under. */
+  maker: string;
+  model: string;
+  productName?: string;
+  /** A STORE purchase at this store (ST-...); online when omitted. */
+  storeId?: string;
+  retailer?: CallerClaims;
+  makerCaller: CallerClaims;
+  keyPrefix?: string;
+}
+
+export interface NewBuyer {
+  orderNumber: string;
+  retailerCustomerId: string;
+  makerRegistrationId: string;
+  serial: string;
+}
+
+/**
+ * S7's beginning, from a person in no seed: the retailer records the purchase (in a store,
+ * for S7) and the maker registers the unit for warranty on that order; no case yet, because
+ * in S7 the customer reaches the maker's hotline first and first line opens the case.
+ */
+export async function createBuyerThroughGraph(graph: Graph, buyer: NewBuyerInput): Promise<NewBuyer> {
+  const keys = buyer.keyPrefix ?? `new-buyer-${process.pid}-${Date.now()}-${++serials}`;
+  const serial = buyer.serial ?? `${buyer.sku}-NP${process.pid}${Date.now() % 1_000_000}${++serials}`;
+  const retailer = buyer.retailer ?? RETAILER_REP;
+  const recorded = await must(
+    graph,
+    RECORD_ORDER,
+    {
+      input: {
+        buyer: { name: buyer.name, nameLatin: buyer.nameLatin, mobile: buyer.mobile, email: buyer.email, city: buyer.city, district: buyer.district, address: buyer.address },
+        lines: [{ sku: buyer.sku, serial }],
+        ...(buyer.storeId ? { channel: "STORE", storeId: buyer.storeId } : {}),
+        idempotencyKey: `${keys}-order`,
+      },
+    },
+    retailer,
+    "recordOrder",
+  );
+  const registered = await must(
+    graph,
+    REGISTER_DEVICE,
+    { input: { maker: buyer.maker, model: buyer.model, productName: buyer.productName, serial, purchaseOrderNumber: recorded.order.number, owner: { name: buyer.name, nameLatin: buyer.nameLatin, mobile: buyer.mobile, email: buyer.email, city: buyer.city, address: buyer.address }, idempotencyKey: `${keys}-device` } },
+    buyer.makerCaller,
+    "registerDevice",
+  );
+  return { orderNumber: recorded.order.number, retailerCustomerId: recorded.customerId, makerRegistrationId: registered.makerCustomerId, serial };
+}

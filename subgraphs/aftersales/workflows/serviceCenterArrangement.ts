@@ -84,6 +84,9 @@ export async function arrangeServiceCenterVisit(ctx: Context, input: ArrangeInpu
       sms_text: null,
     };
     await trx.insertInto("arrangements").values(row).execute();
+    // A case opened from a call has no service center yet: the one arranged with becomes the
+    // case's (ServiceCase.serviceCenter), as on cases opened with a visit. One already set stays.
+    await trx.updateTable("service_cases").set({ service_center_id: center.id }).where("number", "=", caseNumber).where("service_center_id", "is", null).execute();
     // The center's step is a promise on the case: every party's open matters show it until it is kept.
     await addCommitment(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, { id: `${row.id}-step`, description: `${center.name}: ${what} ${cstTime(scheduledFor)}`, dueAt: scheduledFor, madeBy: { name: actor.name, organization: actor.organization } });
     await recordEvent(trx, {

@@ -124,6 +124,9 @@ async function followReturns(trx: Kysely<DB>, event: DomainEvent, facts: CaseFac
 }
 
 async function followReturn(trx: Kysely<DB>, event: DomainEvent, facts: CaseFacts, outcome: Outcome, request: ReturnRequestsTable): Promise<void> {
+  // A refund or exchange waiting for the maker's certificate (S7) does not wait for a
+  // technician: only the customer's resolution (which closes it) changes it from here.
+  if (request.status === "CERTIFICATE_REQUIRED" && !outcome.close) return;
   const at = nowIso();
   const updated = await trx
     .updateTable("return_requests")

@@ -24,6 +24,8 @@ export interface RefundInput {
 
 const CERTIFICATE = /^RC-([A-Z0-9]{2,20})-\d{8}-[A-F0-9]{6}$/;
 const REFUNDABLE = ["CERTIFICATE_REQUIRED", "OPEN", "WAITING_STORE"];
+/** Order states that only mean "a request on it is under way" (fileReturnRequest, reactions/returnFollowsCase.ts). */
+const IN_AFTERSALES = ["RETURN_IN_PROGRESS", "AWAITING_TECHNICIAN"];
 
 export async function refundReturnAtStore(db: Kysely<DB>, caller: Caller, input: RefundInput): Promise<ReturnRequest> {
   const returnNumber = parseId("returnNumber", input.returnNumber, "returnNumber");
@@ -60,6 +62,7 @@ export async function refundReturnAtStore(db: Kysely<DB>, caller: Caller, input:
       .executeTakeFirst();
     const after = await trx.selectFrom("return_requests").selectAll().where("number", "=", returnNumber).executeTakeFirstOrThrow();
     if (Number(updated.numUpdatedRows) === 0) throw conflict(`return request ${returnNumber} is ${after.status}; a refund needs ${REFUNDABLE.join(" or ")}`, { status: after.status });
+    const orderStatus = await orderAfterRefund(trx, after.order_number);
     const matter = { kind: toReturnRequest(after).matterKind, id: returnNumber };
     await assignHandler(trx, matter, { name: actor.name, organization: actor.organization, team: "store refunds" }, at, `refund paid against ${certificate}`);
     await settleCommitments(trx, matter, "KEPT", at);
@@ -68,12 +71,28 @@ export async function refundReturnAtStore(db: Kysely<DB>, caller: Caller, input:
       ownerId: after.customer_id,
       at,
       kind: "RETURN_REFUNDED",
-      summary: `Refund of ${fenToYuan(refundFen)} yuan for return ${returnNumber} paid at the store by ${actor.name} (${actor.organization}) against ${row.brand ?? "the maker"}'s return certificate ${certificate}${caseNumber ? ` (case ${caseNumber})` : ""}`,
+      summary: `Refund of ${fenToYuan(refundFen)} yuan for return ${returnNumber} paid at the store by ${actor.name} (${actor.organization}) against ${row.brand ?? "the maker"}'s return certificate ${certificate}${caseNumber ? ` (case ${caseNumber})` : ""}${orderStatus ? `; order ${after.order_number} now ${orderStatus}` : ""}`,
       actor,
       subjectType: "ReturnRequest",
       subjectId: returnNumber,
-      payload: { returnNumber, certificateNumber: certificate, refundFen, caseNumber },
+      payload: { returnNumber, certificateNumber: certificate, refundFen, caseNumber, orderStatus: orderStatus ?? undefined },
     });
     return toReturnRequest(after);
   });
+}
+
+/**
+ * The order after a refund: once no request on it is open, it stops reading "return in
+ * progress". RETURNED when every line went back refunded, COMPLETED when some line stays
+ * with the customer. Conditional on the order still waiting on a request; null when unchanged.
+ */
+async function orderAfterRefund(trx: Kysely<DB>, orderNumber: string): Promise<string | null> {
+  const open = await trx.selectFrom("return_requests").select("number").where("order_number", "=", orderNumber).where("closed_at", "is", null).execute();
+  if (open.length > 0) return null;
+  const lines = await trx.selectFrom("order_lines").select("line_no").where("order_number", "=", orderNumber).execute();
+  const refunded = await trx.selectFrom("return_requests").select("line_no").where("order_number", "=", orderNumber).where("status", "=", "REFUNDED").execute();
+  const back = new Set(refunded.map((row) => Number(row.line_no)));
+  const status = lines.every((line) => back.has(Number(line.line_no))) ? "RETURNED" : "COMPLETED";
+  const updated = await trx.updateTable("orders").set({ status }).where("number", "=", orderNumber).where("status", "in", IN_AFTERSALES).executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0 ? status : null;
 }
