@@ -8,7 +8,7 @@ import { createTimedHttpServer } from "../../common/httpServerTimeouts";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier, type InternalKeySource } from "../../common/internalToken";
 import { graphqlHandler, sendJson } from "../../common/nodeHttp";
 import { enforceAccessMatrix } from "./accessMatrix";
-import { assertKitFieldsDeclared, buildDefinitionSchema, definitionCustomerData } from "./definitionSchema";
+import { buildDefinitionSchema, definitionAccessMatrix, definitionCustomerData } from "./definitionSchema";
 import { formatOwner, reportCustomerData, SERVED_OWNERS_HEADER } from "./customerData";
 import { isEmpty, openDatabase, type Database } from "./database";
 import { liveSchema } from "./liveSchema";
@@ -106,8 +106,7 @@ export async function startSubgraph<DB, Loaders>(
     // The subgraph's own fields and the kit's (dead letters of a subgraph with reactions).
     const built = await buildDefinitionSchema(definition);
     // Both refuse a schema with an undeclared root field or object type (at start and on every reload).
-    assertKitFieldsDeclared(definition);
-    enforceAccessMatrix(built.schema, definition.accessMatrix, definition.name);
+    enforceAccessMatrix(built.schema, definitionAccessMatrix(definition), definition.name);
     reportCustomerData(built.schema, definitionCustomerData(definition), definition.name);
     return built;
   };

@@ -1,6 +1,7 @@
 import { buildFederatedSchema, type FederatedSchema } from "./buildFederatedSchema";
 import type { CustomerDataDeclarations } from "./customerData";
-import { deadLetterFieldNames, deadLetterFields } from "./events/deadLetterFields";
+import type { AccessMatrix, FieldAccess } from "./accessMatrix";
+import { deadLetterAccess, deadLetterFields, isKitDeclaration } from "./events/deadLetterFields";
 import type { SubgraphDefinition } from "./subgraphDefinition";
 
 /*
@@ -26,13 +27,20 @@ export function definitionCustomerData<DB, Loaders>(definition: SubgraphDefiniti
   return Object.assign({}, definition.customerData, ...kitFields(definition).map((fields) => fields.customerData));
 }
 
-/** Says how to declare the kit's fields, before enforceAccessMatrix's generic "no declaration". */
-export function assertKitFieldsDeclared<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): void {
-  if (!definition.reactions?.length) return;
-  const names = deadLetterFieldNames(definition.name);
-  if (!definition.accessMatrix.Query?.[names.list] || !definition.accessMatrix.Mutation?.[names.replay]) {
-    throw new Error(
-      `${definition.name}: it declares reactions, so the kit adds Query.${names.list} and Mutation.${names.replay} (its dead letters); declare them: export const accessMatrix = withDeadLetterAccess("${definition.name}", { ... }) in accessMatrix.ts`,
-    );
-  }
+/**
+ * The access matrix the kit enforces: the definition's own declarations, with the kit's
+ * dead-letter declarations recomputed for the definition it starts (present exactly when it
+ * declares reactions, named after its name). So a definition written before the kit had these
+ * fields still starts, and a copy under another name or without reactions (tests) does not
+ * carry declarations of fields it lacks. Our subgraphs declare them in accessMatrix.ts
+ * (withDeadLetterAccess) so docs/SECURITY.md and the security tests, which read those files,
+ * see them; they are supervisor-only either way, and the resolvers check again.
+ */
+export function definitionAccessMatrix<DB, Loaders>(definition: SubgraphDefinition<DB, Loaders>): AccessMatrix {
+  const own = (declarations: Record<string, FieldAccess> | undefined) => Object.fromEntries(Object.entries(declarations ?? {}).filter(([, access]) => !isKitDeclaration(access)));
+  const kit = definition.reactions?.length ? deadLetterAccess(definition.name) : { Query: {}, Mutation: {} };
+  return {
+    Query: { ...own(definition.accessMatrix.Query), ...kit.Query },
+    Mutation: { ...own(definition.accessMatrix.Mutation), ...kit.Mutation },
+  };
 }

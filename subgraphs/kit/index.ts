@@ -3,7 +3,7 @@
  * A subgraph folder provides a SubgraphDefinition; the kit builds, serves and checks it.
  */
 export { buildFederatedSchema, type ReferenceResolvers } from "./buildFederatedSchema";
-export { buildDefinitionSchema, definitionCustomerData } from "./definitionSchema";
+export { buildDefinitionSchema, definitionAccessMatrix, definitionCustomerData } from "./definitionSchema";
 export { startSubgraph, type RunningSubgraph, type SubgraphServerOptions } from "./createSubgraphServer";
 export { openDatabase, isEmpty, type Database } from "./database";
 export { rowLoader, groupLoader, MAX_BATCH } from "./loaders";

@@ -18,7 +18,9 @@ import type { Reaction } from "./reaction";
  *   Mutation replay<Subgraph>DeadLetter(id): DeadLetterReplay!
  * over its own database's dead_letters (deadLetters.ts). Supervisor-only: the subgraph's
  * accessMatrix.ts declares them with withDeadLetterAccess (the one place per subgraph that
- * says who may call what; the kit refuses to start without the declaration). A replay is a
+ * says who may call what, read by docs/SECURITY.md and the security tests); the kit keeps
+ * these declarations in step with the definition it starts (definitionSchema.ts), and the
+ * resolvers refuse every other role again. A replay is a
  * mutation through the gateway, so the audit trail records it with its arguments like every
  * other change, and each dead letter served reports its customer to that trail.
  */
@@ -36,13 +38,20 @@ export function deadLetterFieldNames(subgraph: string): DeadLetterFieldNames {
 
 const SUPERVISOR_ONLY = { rep: "deny", supervisor: "allow", partner: "deny", analyst: "deny" } as const satisfies Omit<FieldAccess, "why">;
 
+/** Declarations the kit made (not the subgraph's own): the kit may recompute them for the definition it starts. */
+const kitDeclarations = new WeakSet<FieldAccess>();
+
+export function isKitDeclaration(access: FieldAccess): boolean {
+  return kitDeclarations.has(access);
+}
+
 /** The two fields' declarations for a subgraph's access matrix: supervisors only. */
 export function deadLetterAccess(subgraph: string): Required<AccessMatrix> {
   const names = deadLetterFieldNames(subgraph);
-  return {
-    Query: { [names.list]: { ...SUPERVISOR_ONLY, why: `Events the ${subgraph} subgraph's reactions could not apply after their attempts (issue 13), payloads unmasked: supervisors only.` } },
-    Mutation: { [names.replay]: { ...SUPERVISOR_ONLY, why: `Re-apply one of the ${subgraph} subgraph's dead letters, at most once in effect (audited): supervisors only.` } },
-  };
+  const list: FieldAccess = { ...SUPERVISOR_ONLY, why: `Events the ${subgraph} subgraph's reactions could not apply after their attempts (issue 13), payloads unmasked: supervisors only.` };
+  const replay: FieldAccess = { ...SUPERVISOR_ONLY, why: `Re-apply one of the ${subgraph} subgraph's dead letters, at most once in effect (audited): supervisors only.` };
+  kitDeclarations.add(list).add(replay);
+  return { Query: { [names.list]: list }, Mutation: { [names.replay]: replay } };
 }
 
 /** A subgraph's access matrix with its dead-letter fields declared (for subgraphs that declare reactions). */
