@@ -30,10 +30,12 @@ export interface DeadLetterFieldNames {
   replay: string;
 }
 
-/** `fieldservice` -> fieldserviceDeadLetters / replayFieldserviceDeadLetter. */
+/** `fieldservice` -> fieldserviceDeadLetters / replayFieldserviceDeadLetter (`field-service` -> fieldServiceDeadLetters). */
 export function deadLetterFieldNames(subgraph: string): DeadLetterFieldNames {
-  if (!/^[a-z][a-zA-Z0-9]*$/.test(subgraph)) throw new Error(`subgraph name "${subgraph}" must be a lowerCamel GraphQL name to name its dead-letter fields`);
-  return { list: `${subgraph}DeadLetters`, replay: `replay${subgraph[0].toUpperCase()}${subgraph.slice(1)}DeadLetter` };
+  const words = subgraph.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const base = words.map((word, index) => (index === 0 ? word[0].toLowerCase() : word[0].toUpperCase()) + word.slice(1)).join("");
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(base)) throw new Error(`subgraph name "${subgraph}" does not make a GraphQL field name for its dead letters: start it with a letter`);
+  return { list: `${base}DeadLetters`, replay: `replay${base[0].toUpperCase()}${base.slice(1)}DeadLetter` };
 }
 
 const SUPERVISOR_ONLY = { rep: "deny", supervisor: "allow", partner: "deny", analyst: "deny" } as const satisfies Omit<FieldAccess, "why">;
