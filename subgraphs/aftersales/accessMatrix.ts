@@ -1,7 +1,8 @@
-import type { AccessMatrix } from "../kit";
+import { withDeadLetterAccess, type AccessMatrix } from "../kit";
 
+// It declares reactions: the kit adds its dead-letter fields (supervisors only, kit/events/deadLetterFields.ts).
 /** Who may call each of the makers' after-sales root fields (kit/accessMatrix.ts; docs/SECURITY.md's table is generated from it). */
-export const accessMatrix: AccessMatrix = {
+export const accessMatrix: AccessMatrix = withDeadLetterAccess("aftersales", {
   Query: {
     device: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "A device by serial; a partner only its own maker's devices." },
     knownIssues: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "allow", why: "Known faults of a model; a partner only its own maker's models." },
@@ -35,4 +36,4 @@ export const accessMatrix: AccessMatrix = {
     shipAdvanceReplacement: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "Ship an advance replacement (S7); a partner only on cases it may see." },
     markReplacementReturned: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "deny", why: "The replaced unit is back; a partner only on cases it may see." },
   },
-};
+});

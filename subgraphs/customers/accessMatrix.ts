@@ -1,7 +1,8 @@
-import type { AccessMatrix } from "../kit";
+import { withDeadLetterAccess, type AccessMatrix } from "../kit";
 
+// It declares reactions: the kit adds its dead-letter fields (supervisors only, kit/events/deadLetterFields.ts).
 /** The customers core (kit/accessMatrix.ts). */
-export const accessMatrix: AccessMatrix = {
+export const accessMatrix: AccessMatrix = withDeadLetterAccess("customers", {
   Query: {
     findCustomers: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "Find a person by any identifier; a partner's identifiers match only through its own records (no billing or security identities)." },
     customer: { rep: "allow", supervisor: "allow", partner: "masked", analyst: "masked", why: "A person by id; a partner sees name and city with personal data masked, and only its own parties' contacts and matters." },
@@ -21,4 +22,4 @@ export const accessMatrix: AccessMatrix = {
     unlinkIdentity: { rep: "deny", supervisor: "allow", partner: "deny", analyst: "deny", why: "Correct the identity graph: unlink an identity (undoes a merge per identity)." },
     mergePersons: { rep: "deny", supervisor: "allow", partner: "deny", analyst: "deny", why: "Merge two persons within the merge limits (docs/IDENTITY.md)." },
   },
-};
+});

@@ -8,7 +8,7 @@ import { createTimedHttpServer } from "../../common/httpServerTimeouts";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier, type InternalKeySource } from "../../common/internalToken";
 import { graphqlHandler, sendJson } from "../../common/nodeHttp";
 import { enforceAccessMatrix } from "./accessMatrix";
-import { buildFederatedSchema } from "./buildFederatedSchema";
+import { buildDefinitionSchema, definitionAccessMatrix, definitionCustomerData } from "./definitionSchema";
 import { formatOwner, reportCustomerData, SERVED_OWNERS_HEADER } from "./customerData";
 import { isEmpty, openDatabase, type Database } from "./database";
 import { liveSchema } from "./liveSchema";
@@ -103,10 +103,11 @@ export async function startSubgraph<DB, Loaders>(
         });
 
   const build = async () => {
-    const built = await buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers, definition.transformSchema);
+    // The subgraph's own fields and the kit's (dead letters of a subgraph with reactions).
+    const built = await buildDefinitionSchema(definition);
     // Both refuse a schema with an undeclared root field or object type (at start and on every reload).
-    enforceAccessMatrix(built.schema, definition.accessMatrix, definition.name);
-    reportCustomerData(built.schema, definition.customerData, definition.name);
+    enforceAccessMatrix(built.schema, definitionAccessMatrix(definition), definition.name);
+    reportCustomerData(built.schema, definitionCustomerData(definition), definition.name);
     return built;
   };
   const built = await build();

@@ -3,6 +3,7 @@
  * A subgraph folder provides a SubgraphDefinition; the kit builds, serves and checks it.
  */
 export { buildFederatedSchema, type ReferenceResolvers } from "./buildFederatedSchema";
+export { buildDefinitionSchema, definitionAccessMatrix, definitionCustomerData } from "./definitionSchema";
 export { startSubgraph, type RunningSubgraph, type SubgraphServerOptions } from "./createSubgraphServer";
 export { openDatabase, isEmpty, type Database } from "./database";
 export { rowLoader, groupLoader, MAX_BATCH } from "./loaders";
@@ -28,3 +29,4 @@ export { seededRandom, insertInChunks, type SyntheticPerson, type SyntheticSeede
 export * from "./authorization";
 export { enforceAccessMatrix, accessFor, declarableRootFields, CLIENT_ROLES, type Access, type AccessMatrix, type FieldAccess, type ClientRole } from "./accessMatrix";
 export { reportCustomerData, formatOwner, parseOwners, SERVED_OWNERS_HEADER, type OwnerRef, type OwnerOf, type CustomerDataDeclarations } from "./customerData";
+export { deadLetterAccess, deadLetterFieldNames, withDeadLetterAccess, type DeadLetterFieldNames } from "./events/deadLetterFields";

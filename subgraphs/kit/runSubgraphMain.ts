@@ -1,6 +1,6 @@
 import { createLogger, logReady, setRootLogger } from "../../common/observability/logger";
 import { startTracing } from "../../common/observability/tracing";
-import { buildFederatedSchema } from "./buildFederatedSchema";
+import { buildDefinitionSchema } from "./definitionSchema";
 import { startSubgraph } from "./createSubgraphServer";
 import type { SubgraphDefinition } from "./subgraphDefinition";
 import { readSubgraphConfig } from "./subgraphConfig";
@@ -19,11 +19,7 @@ export async function runSubgraphMain<DB, Loaders>(definition: SubgraphDefinitio
   }
   if (args.includes("--print-sdl")) {
     definition.configure?.(process.env);
-    const { sdl } = await buildFederatedSchema(
-      { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
-      definition.referenceResolvers,
-      definition.transformSchema,
-    );
+    const { sdl } = await buildDefinitionSchema(definition);
     process.stdout.write(sdl.endsWith("\n") ? sdl : `${sdl}\n`);
     return;
   }

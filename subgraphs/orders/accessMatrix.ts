@@ -1,7 +1,8 @@
-import type { AccessMatrix } from "../kit";
+import { withDeadLetterAccess, type AccessMatrix } from "../kit";
 
+// It declares reactions: the kit adds its dead-letter fields (supervisors only, kit/events/deadLetterFields.ts).
 /** The retailer (kit/accessMatrix.ts). */
-export const accessMatrix: AccessMatrix = {
+export const accessMatrix: AccessMatrix = withDeadLetterAccess("orders", {
   Query: {
     order: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "An order; a partner only orders with its own products." },
     retailerCustomer: { rep: "allow", supervisor: "allow", partner: "own-organization", analyst: "masked", why: "A retailer's customer account; a partner only its orders with the partner's products." },
@@ -16,4 +17,4 @@ export const accessMatrix: AccessMatrix = {
     recordOrder: { rep: "own-organization", supervisor: "own-organization", partner: "deny", analyst: "deny", why: "Record an order for a buyer, creating the retailer customer when new: the retailer's own staff only." },
     refundReturnAtStore: { rep: "own-organization", supervisor: "allow", partner: "deny", analyst: "deny", why: "Pay a return's refund at the store against the maker's certificate (S7): the retailer's desk or a supervisor." },
   },
-};
+});

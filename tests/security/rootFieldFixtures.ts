@@ -3,6 +3,8 @@
  * the authorization-matrix and audit tests drive every one of them. A root field without a
  * fixture here fails those tests, so a new field cannot land untested.
  */
+import { deadLetterFieldNames } from "../../subgraphs/kit";
+import { supergraphRootFields } from "./rootFields";
 
 export interface RootFieldFixture {
   document: string;
@@ -414,3 +416,15 @@ Object.assign(MUTATION_FIXTURES, {
     marker: "\u0000",
   }),
 } satisfies Record<string, () => RootFieldFixture>);
+
+// Issue 13: each subgraph with reactions has the kit's supervisor-only dead-letter fields
+// (kit/events/deadLetterFields.ts), found in the composed supergraph. No dead letter exists in
+// the seeded graph: the list answers an empty page, a replay of an unknown id NOT_FOUND.
+for (const field of supergraphRootFields()) {
+  const names = deadLetterFieldNames(field.subgraph);
+  if (field.rootType === "Query" && field.field === names.list) {
+    QUERY_FIXTURES[field.field] = () => ({ document: `{ ${names.list}(first: 5) { entries { id eventType payload } hasMore endCursor } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" });
+  } else if (field.rootType === "Mutation" && field.field === names.replay) {
+    MUTATION_FIXTURES[field.field] = () => ({ document: `mutation { ${names.replay}(id: "DL-FIXTURE-NONE") { applied deadLetter { id } } }`, person: null, owningOrgs: [], otherOrg: "huawei", marker: "\u0000" });
+  }
+}

@@ -74,6 +74,37 @@ function encodeAfter(row: { failed_at: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.failed_at, row.id])).toString("base64url");
 }
 
+/** `after` is not a cursor listDeadLetters returned (the graph answers BAD_USER_INPUT). */
+export class InvalidDeadLetterCursor extends Error {
+  constructor() {
+    super("invalid dead-letter cursor");
+    this.name = "InvalidDeadLetterCursor";
+  }
+}
+
+/** The dead letter's consumer is not among the reactions that could replay it (renamed or removed since). */
+export class NoReactionForDeadLetter extends Error {
+  constructor(
+    readonly deadLetterId: string,
+    readonly consumer: string,
+  ) {
+    super(`no reaction "${consumer}" runs here to replay dead letter ${deadLetterId}`);
+    this.name = "NoReactionForDeadLetter";
+  }
+}
+
+/** The reaction failed again on replay; the dead letter stays unreplayed with `attempts` (one more). Its message is the reaction's. */
+export class DeadLetterReplayFailed extends Error {
+  constructor(
+    readonly deadLetterId: string,
+    readonly attempts: number,
+    readonly reason: unknown,
+  ) {
+    super(String((reason as Error)?.message ?? reason));
+    this.name = "DeadLetterReplayFailed";
+  }
+}
+
 function decodeAfter(after: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
@@ -81,7 +112,7 @@ function decodeAfter(after: string): [string, string] {
   } catch {
     // fall through
   }
-  throw new Error("invalid dead-letter cursor");
+  throw new InvalidDeadLetterCursor();
 }
 
 /**
@@ -111,15 +142,15 @@ export interface ReplayResult {
 /**
  * Re-applies a dead letter's event with its consumer's handler (the reactions registered by
  * this process's delivery, or those passed), via consumeOnce, and marks it replayed in the
- * same transaction. Returns null for an unknown id. A handler that fails again throws; the
- * dead letter stays unreplayed with the new error and one more attempt.
+ * same transaction. Returns null for an unknown id. A handler that fails again throws
+ * DeadLetterReplayFailed; the dead letter stays unreplayed with the new error and one more attempt.
  */
 export async function replayDeadLetter(db: Kysely<any>, id: string, reactions?: Reaction<any>[]): Promise<ReplayResult | null> {
   const typed = db as Kysely<{ dead_letters: DeadLettersTable }>;
   const row = await typed.selectFrom("dead_letters").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return null;
   const reaction = reactions?.find((r) => r.consumer === row.consumer) ?? registered.get(row.consumer);
-  if (!reaction) throw new Error(`no reaction "${row.consumer}" runs here to replay dead letter ${id}`);
+  if (!reaction) throw new NoReactionForDeadLetter(id, row.consumer);
   const event: DomainEvent = JSON.parse(row.event);
   const at = new Date().toISOString();
   let applied: boolean;
@@ -134,7 +165,7 @@ export async function replayDeadLetter(db: Kysely<any>, id: string, reactions?: 
       .set((eb) => ({ error: String((error as Error)?.message ?? error).slice(0, 2000), attempts: eb("attempts", "+", 1) }))
       .where("id", "=", id)
       .execute();
-    throw error;
+    throw new DeadLetterReplayFailed(id, Number(row.attempts) + 1, error);
   }
   if (!applied) await typed.updateTable("dead_letters").set({ replayed_at: at }).where("id", "=", id).execute();
   return { deadLetter: toDeadLetter({ ...row, replayed_at: at }), applied };

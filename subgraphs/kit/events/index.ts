@@ -7,7 +7,8 @@ export type { EventTransport, EventHandler, EventSubscription, SubscribeOptions 
 export { openEmbeddedLog, EmbeddedLogTransport, decodeLogRow, type EventLogLocation } from "./embeddedLogTransport";
 export { relayOnce, startOutboxRelay, outboxRowToEvent, type RunningRelay } from "./outboxRelay";
 export { startReaction, reactionWants, DeliveryStopped } from "./runReaction";
-export { listDeadLetters, replayDeadLetter, writeDeadLetter, registerReactions, unregisterReactions, type DeadLetter, type DeadLetterPage, type ReplayResult } from "./deadLetters";
+export { listDeadLetters, replayDeadLetter, writeDeadLetter, registerReactions, unregisterReactions, InvalidDeadLetterCursor, NoReactionForDeadLetter, DeadLetterReplayFailed, type DeadLetter, type DeadLetterPage, type ReplayResult } from "./deadLetters";
+export { deadLetterFields, deadLetterAccess, deadLetterFieldNames, withDeadLetterAccess, isKitDeclaration, DEAD_LETTER_CUSTOMER_DATA, type DeadLetterFields, type DeadLetterFieldNames } from "./deadLetterFields";
 export { readDeliveryOptions, type DeliveryOptions } from "./deliveryOptions";
 export { startEventDelivery, type EventDeliveryConfig, type RunningEventDelivery } from "./startEventDelivery";
 export { JetStreamTransport, openJetStream, deleteJetStreamNamespace, eventsNamespace, streamName, eventSubject, sanitizeNatsName, type JetStreamLocation } from "./jetStreamTransport";
