@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { GraphQLError } from "graphql";
 import type { Transaction } from "kysely";
 import type { Caller } from "../../../common/caller";
 import { badInput, conflict } from "../../../common/errorCodes";
@@ -53,10 +54,23 @@ export async function registerLogin(ctx: Context, input: RegisterLoginInput): Pr
   }
 }
 
+/** The input is flat: normalizeContact's `login.name` is the input's `displayName`, and so on. */
+const ARGUMENTS: Record<string, string> = { "login.name": "displayName", "login.mobile": "mobile", "login.email": "email" };
+
+function contactOf(input: RegisterLoginInput): NormalizedIdentity {
+  try {
+    return normalizeContact({ name: input.displayName, mobile: input.mobile, email: input.email }, "login", { mobileRequired: true });
+  } catch (error) {
+    const argument = error instanceof GraphQLError ? String(error.extensions.argument ?? "") : "";
+    if (!ARGUMENTS[argument]) throw error;
+    throw badInput(error instanceof Error ? error.message.replace(argument, ARGUMENTS[argument]) : String(error), { ...(error as GraphQLError).extensions, argument: ARGUMENTS[argument] });
+  }
+}
+
 function check(input: RegisterLoginInput): Checked {
-  const contact = normalizeContact({ name: input.displayName, mobile: input.mobile, email: input.email }, "login", { mobileRequired: true });
-  if (contact.sharedPhone) throw badInput(`mobile "${input.mobile.slice(0, 32)}" is a landline: verification codes need a mobile`, { argument: "login.mobile", reason: "NOT_A_MOBILE" });
-  const nameLatin = optionalText(input.displayNameLatin, "login.displayNameLatin", 60);
+  const contact = contactOf(input);
+  if (contact.sharedPhone) throw badInput(`mobile "${input.mobile.slice(0, 32)}" is a landline: verification codes need a mobile`, { argument: "mobile", reason: "NOT_A_MOBILE" });
+  const nameLatin = optionalText(input.displayNameLatin, "displayNameLatin", 60);
   const raw = input.loginId?.trim() ?? "";
   if (raw.length > 0 && !CHOSEN_LOGIN_ID.test(raw)) throw badInput(`loginId "${raw.slice(0, 40)}" is not a login id (letters, digits, . _ -; 3-32 characters, starting with a letter or digit)`, { argument: "loginId", reason: "INVALID_LOGIN_ID" });
   return { loginId: raw.length > 0 ? raw : null, contact, nameLatin };
@@ -70,7 +84,7 @@ async function register(trx: Transaction<DB>, caller: Caller, checked: Checked):
   const taken = await trx.selectFrom("security_logins").select("id").where("login_key", "=", loginId.toUpperCase()).executeTakeFirst();
   if (taken) throw conflict(`login id ${loginId} is taken`, { argument: "loginId", reason: "LOGIN_TAKEN" });
   const holder = await trx.selectFrom("security_logins").select("id").where("phone", "=", phone).executeTakeFirst();
-  if (holder) throw conflict(`${maskPhone(phone)} already holds login ${holder.id}: one mobile, one login`, { argument: "login.mobile", reason: "MOBILE_TAKEN", loginId: holder.id });
+  if (holder) throw conflict(`${maskPhone(phone)} already holds login ${holder.id}: one mobile, one login`, { argument: "mobile", reason: "MOBILE_TAKEN", loginId: holder.id });
 
   const row: SecurityLoginsTable = {
     id: loginId,
