@@ -72,13 +72,13 @@ function check(provider: string, input: OpenBillingAccountInput): Checked {
   return { provider, contact, nameLatin, address, plan, kind: openable.kind };
 }
 
-async function open(trx: Transaction<DB>, caller: Caller, order: Checked): Promise<OpenedBillingAccount> {
+async function open(trx: Transaction<DB>, caller: Caller, checked: Checked): Promise<OpenedBillingAccount> {
   const at = nowIso();
   const actor = actorOf(caller);
-  const { contact, provider } = order;
+  const { contact, provider } = checked;
   const phone = nationalMobile(contact.mobile!);
   const number = `BA-N${randomInt(10_000_000, 99_999_999)}`;
-  const lineNumber = order.kind === "MOBILE" ? phone : operatorLineId(provider, order.kind, number);
+  const lineNumber = checked.kind === "MOBILE" ? phone : operatorLineId(provider, checked.kind, number);
   const billed = await trx.selectFrom("billing_lines").select(["account_number"]).where("number", "=", lineNumber).executeTakeFirst();
   if (billed) throw conflict(`${lineNumber.slice(0, 3)}****${lineNumber.slice(-4)} is already a line on account ${billed.account_number}`, { argument: "holder.mobile", reason: "LINE_EXISTS", accountNumber: billed.account_number });
 
@@ -87,9 +87,9 @@ async function open(trx: Transaction<DB>, caller: Caller, order: Checked): Promi
     provider,
     type: "INDIVIDUAL",
     holder_name: contact.name,
-    holder_name_latin: order.nameLatin,
+    holder_name_latin: checked.nameLatin,
     contact_phone: phone,
-    address: order.address,
+    address: checked.address,
     address_latin: null,
     status: "ACTIVE",
     balance_fen: 0,
@@ -101,11 +101,11 @@ async function open(trx: Transaction<DB>, caller: Caller, order: Checked): Promi
     number: lineNumber,
     account_number: number,
     position: 1,
-    kind: order.kind,
+    kind: checked.kind,
     member_name: contact.name,
-    member_name_latin: order.nameLatin,
+    member_name_latin: checked.nameLatin,
     member_role: "HOLDER",
-    plan_code: order.plan,
+    plan_code: checked.plan,
     status: "ACTIVE",
     activated_at: at,
     equipment_serial: null,
@@ -132,11 +132,12 @@ async function open(trx: Transaction<DB>, caller: Caller, order: Checked): Promi
     ownerId: number,
     at,
     kind: "BILLING_ACCOUNT_OPENED",
-    summary: `Account ${number} opened by ${caller.name} (${caller.organization}) with a ${order.kind.toLowerCase().replace("_", " ")} line on plan ${order.plan}`,
+    summary: `Account ${number} opened by ${caller.name} (${caller.organization}) with a ${checked.kind.toLowerCase().replace("_", " ")} line on plan ${checked.plan}`,
     actor,
     subjectType: "BillingAccount",
     subjectId: number,
-    payload: { accountNumber: number, provider, accountType: "INDIVIDUAL", plan: order.plan, lineNumber, lineKind: order.kind },
+    // Not the line number: a mobile line's is the holder's phone, which only identity.registered carries.
+    payload: { accountNumber: number, provider, accountType: "INDIVIDUAL", plan: checked.plan, lineKind: checked.kind },
   });
   return { account: toBillingAccount(account), line: toBillingLine(line) };
 }

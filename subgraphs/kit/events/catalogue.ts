@@ -128,8 +128,8 @@ export interface EventCatalogue {
   "replacement.old_unit_returned": BasePayload & { caseNumber?: string };
   "return.refunded": BasePayload & { returnNumber?: string; certificateNumber?: string; refundFen?: number; caseNumber?: string | null };
   // Issue 13 item 4: the carrier's and the account platform's own customer records (identity sources).
-  /** A carrier opened a billing account for a new subscriber, with its first line on the plan chosen. */
-  "account.opened": BasePayload & { accountNumber: string; provider: string; accountType: string; plan: string; lineNumber: string; lineKind: string };
+  /** A carrier opened a billing account for a new subscriber, with its first line on the plan chosen. No line number: a mobile line's is the holder's phone. */
+  "account.opened": BasePayload & { accountNumber: string; provider: string; accountType: string; plan: string; lineKind: string };
   /** The account platform registered a login (a new platform account) for a customer. */
   "login.registered": BasePayload & { loginId: string; organization: string };
 }
