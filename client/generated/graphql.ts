@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The new subscriber holding the account, as the carrier's desk takes it down. */
+export type BillingHolderInput = {
+  /** Service or billing address, at most 200 characters */
+  address?: string | null | undefined;
+  /** City (武汉, Wuhan) */
+  city: string;
+  email?: string | null | undefined;
+  /** The holder's mobile, any common form (138 0719 1234, +86 138-0719-1234); a MOBILE plan's line is this number */
+  mobile: string;
+  /** As the holder gives it, at most 60 characters */
+  name: string;
+  /** Latin spelling (Wang Lei) */
+  nameLatin?: string | null | undefined;
+};
+
 /** A contact attempt to record in the shared contact log. */
 export type ContactLogInput = {
   /** PHONE, SMS, APP, EMAIL, VISIT */
@@ -47,6 +62,30 @@ export type MetricsGrouping =
   | 'ORGANIZATION'
   | 'SOURCE'
   | 'TIER';
+
+/** An individual account a carrier opens for a new subscriber, with its first line on `plan`. */
+export type OpenBillingAccountInput = {
+  holder: BillingHolderInput;
+  /** Repeating with the same key returns the same answer and writes nothing */
+  idempotencyKey: string;
+  /** Plan code of the caller's own operator: UNI-IND-39, UNI-IND-59, UNI-BB-100M (unicom); JC-HD-BASIC (jiangcheng) */
+  plan: string;
+};
+
+/** A new login on the account platform, as the platform's desk takes it down. */
+export type RegisterLoginInput = {
+  /** Name on the account, at most 60 characters */
+  displayName: string;
+  /** Latin transcription (Li Na) */
+  displayNameLatin?: string | null | undefined;
+  email?: string | null | undefined;
+  /** Repeating with the same key returns the same answer and writes nothing */
+  idempotencyKey: string;
+  /** The login id the customer chose (letters, digits, . _ -; 3-32 characters); a fresh u-n... id when omitted */
+  loginId?: string | number | null | undefined;
+  /** The phone codes are sent to: a mobile, any common form (139 1234 5678, +86 139-1234-5678) */
+  mobile: string;
+};
 
 /** What the customer asked for after the sale. */
 export type ReturnRequestType =
@@ -380,6 +419,20 @@ export type Customer360QueryVariables = Exact<{
 
 
 export type Customer360Query = { findCustomers: { result: { missingSources: Array<string>, candidates: Array<{ matchedBy: Array<string>, customer: { id: string, name: string, nameLatin: string | null, city: string | null, beforeYouCall: Array<{ party: string, headline: string }>, overview: { result: { openMatters: { count: number, overdueCount: number, missingSources: Array<string>, surveyEligibility: { eligible: boolean, reasons: Array<string> }, matters: Array<{ source: string, kind: string, title: string, status: string, priority: string | null, openedAt: string, dueAt: string, overdue: boolean, subjectType: string, subjectId: string, handler: { name: string, team: string | null, organization: string, tier: string | null, phone: string | null, hours: string | null, since: string } | null, handoffs: Array<{ at: string, reason: string | null, from: { name: string, tier: string | null } | null, to: { name: string, tier: string | null } }>, promises: Array<{ description: string, dueAt: string, status: string, overdue: boolean, overdueText: string | null, madeBy: { name: string, organization: string } | null }> }> }, timeline: { missingSources: Array<string>, entries: Array<{ at: string, source: string, kind: string, summary: string, subjectType: string, subjectId: string, actor: { name: string, role: string | null, organization: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } } } }> } } };
+
+export type DeskOpenBillingAccountMutationVariables = Exact<{
+  input: OpenBillingAccountInput;
+}>;
+
+
+export type DeskOpenBillingAccountMutation = { openBillingAccount: { account: { number: string, provider: string, providerName: string, type: string, holderName: string, contactPhoneMasked: string | null, status: string, openedAt: string }, line: { number: string, kind: string, memberRole: string, status: string, activatedAt: string } } };
+
+export type DeskRegisterLoginMutationVariables = Exact<{
+  input: RegisterLoginInput;
+}>;
+
+
+export type DeskRegisterLoginMutation = { registerLogin: { id: string, displayName: string, displayNameLatin: string | null, maskedPhone: string, status: SecurityLoginStatus, isLocked: boolean } };
 
 export type FieldTechnicianForVisitQueryVariables = Exact<{
   visitId: string;
@@ -1545,6 +1598,41 @@ export const Customer360Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<Customer360Query, Customer360QueryVariables>;
+export const DeskOpenBillingAccountDocument = new TypedDocumentString(`
+    mutation DeskOpenBillingAccount($input: OpenBillingAccountInput!) {
+  openBillingAccount(input: $input) {
+    account {
+      number
+      provider
+      providerName
+      type
+      holderName
+      contactPhoneMasked
+      status
+      openedAt
+    }
+    line {
+      number
+      kind
+      memberRole
+      status
+      activatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskOpenBillingAccountMutation, DeskOpenBillingAccountMutationVariables>;
+export const DeskRegisterLoginDocument = new TypedDocumentString(`
+    mutation DeskRegisterLogin($input: RegisterLoginInput!) {
+  registerLogin(input: $input) {
+    id
+    displayName
+    displayNameLatin
+    maskedPhone
+    status
+    isLocked
+  }
+}
+    `) as unknown as TypedDocumentString<DeskRegisterLoginMutation, DeskRegisterLoginMutationVariables>;
 export const FieldTechnicianForVisitDocument = new TypedDocumentString(`
     query FieldTechnicianForVisit($visitId: String!) {
   visit(id: $visitId) {

@@ -10,6 +10,7 @@ export const accessMatrix: AccessMatrix = {
     outage: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "allow", why: "A network outage in an area (no personal data)." },
   },
   Mutation: {
+    openBillingAccount: { rep: "own-organization", supervisor: "own-organization", partner: "deny", analyst: "deny", why: "Open an individual account for a new subscriber (publishes the holder's identity): the carrier's own staff only." },
     openBillingDispute: { rep: "allow", supervisor: "allow", partner: "deny", analyst: "deny", why: "Record a customer's dispute of an invoice." },
   },
 };

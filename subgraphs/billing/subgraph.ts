@@ -8,6 +8,7 @@ import { BillingAccountResolver } from "./resolvers/BillingAccountResolver";
 import { BillingDisputeResolver } from "./resolvers/BillingDisputeResolver";
 import { BillingLineResolver } from "./resolvers/BillingLineResolver";
 import { InvoiceItemResolver, InvoiceResolver } from "./resolvers/InvoiceResolver";
+import { OpenBillingAccountResolver } from "./resolvers/OpenBillingAccountResolver";
 import { OutageResolver } from "./resolvers/OutageResolver";
 import { referenceResolvers } from "./resolvers/references";
 import { SuspensionResolver } from "./resolvers/SuspensionResolver";
@@ -22,7 +23,7 @@ export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
   defaultPort: 4004,
   // Authorization (kit/authorization.ts, access.ts): nothing for partners or the system identity; analysts see personal data masked.
   resolvers: [
-    ...guardResolvers([BillingAccountResolver, BillingLineResolver, InvoiceResolver, InvoiceItemResolver, OutageResolver, SuspensionResolver, BillingDisputeResolver], denyPartners),
+    ...guardResolvers([BillingAccountResolver, BillingLineResolver, InvoiceResolver, InvoiceItemResolver, OutageResolver, SuspensionResolver, BillingDisputeResolver, OpenBillingAccountResolver], denyPartners),
     ...billingCustomer360.resolvers,
   ],
   orphanedTypes: billingCustomer360.orphanedTypes,

@@ -7,6 +7,7 @@ import { createLoaders, type Loaders } from "./loaders";
 import { IdentityVerificationResolver } from "./resolvers/IdentityVerificationResolver";
 import { LoginUnlockResolver } from "./resolvers/LoginUnlockResolver";
 import { referenceResolvers } from "./resolvers/references";
+import { RegisterLoginResolver } from "./resolvers/RegisterLoginResolver";
 import { SecurityLoginResolver } from "./resolvers/SecurityLoginResolver";
 import { seedStories } from "./seed/stories";
 import { seedSynthetic } from "./seed/synthetic";
@@ -17,7 +18,7 @@ import { customerData } from "./customerData";
 export const securitySubgraph: SubgraphDefinition<DB, Loaders> = {
   name: "security",
   defaultPort: 4005,
-  resolvers: [SecurityLoginResolver, IdentityVerificationResolver, LoginUnlockResolver, ...securityCustomer360.resolvers],
+  resolvers: [SecurityLoginResolver, IdentityVerificationResolver, LoginUnlockResolver, RegisterLoginResolver, ...securityCustomer360.resolvers],
   orphanedTypes: [...securityCustomer360.orphanedTypes],
   referenceResolvers: { ...referenceResolvers, ...securityCustomer360.referenceResolvers },
   accessMatrix,

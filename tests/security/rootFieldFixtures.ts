@@ -417,6 +417,31 @@ Object.assign(MUTATION_FIXTURES, {
   }),
 } satisfies Record<string, () => RootFieldFixture>);
 
+/** A mobile no seed has, fresh per request (registerLogin holds one login per mobile). */
+const freshMobile = () => `166${String((process.pid * 7919 + Date.now() + ++keys) % 100_000_000).padStart(8, "0")}`;
+
+// Issue 13 item 4: the carriers' and the platform's own customer records (tests/identity/identitySources.test.ts).
+Object.assign(MUTATION_FIXTURES, {
+  // Only unicom's or jiangcheng's own staff open accounts: every matrix caller is outside (rep yougou, supervisor platform, partners, analyst).
+  openBillingAccount: () => ({
+    document: `mutation($k: String!, $m: String!) { openBillingAccount(input: { holder: { name: "测试用户 Fixture Subscriber", mobile: $m, city: "武汉" }, plan: "UNI-IND-39", idempotencyKey: $k }) { account { number } line { number } } }`,
+    variables: { k: key("open-billing-account"), m: freshMobile() },
+    person: null,
+    owningOrgs: ["unicom"],
+    otherOrg: "aolan",
+    marker: "BA-N",
+  }),
+  // The platform's own staff: the matrix's platform supervisor is served (a fresh mobile, so a new login).
+  registerLogin: () => ({
+    document: `mutation($k: String!, $m: String!) { registerLogin(input: { displayName: "测试用户 Fixture Login", mobile: $m, idempotencyKey: $k }) { id status } }`,
+    variables: { k: key("register-login"), m: freshMobile() },
+    person: null,
+    owningOrgs: ["platform"],
+    otherOrg: "aolan",
+    marker: "u-n",
+  }),
+} satisfies Record<string, () => RootFieldFixture>);
+
 // Issue 13: each subgraph with reactions has the kit's supervisor-only dead-letter fields
 // (kit/events/deadLetterFields.ts), found in the composed supergraph. No dead letter exists in
 // the seeded graph: the list answers an empty page, a replay of an unknown id NOT_FOUND.

@@ -171,4 +171,14 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const migrations: Record<string, Migration> = { "001_initial": { up } };
+/*
+ * Issue 13 item 4: a carrier opens accounts through the graph (openBillingAccount) and states
+ * the holder's email and city in its identity.registered event; it keeps what it stated.
+ * Nullable: the seeded accounts predate them.
+ */
+async function accountContact(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("billing_accounts").addColumn("contact_email", "text").execute();
+  await db.schema.alterTable("billing_accounts").addColumn("city", "text").execute();
+}
+
+export const migrations: Record<string, Migration> = { "001_initial": { up }, "002_account_contact": { up: accountContact } };

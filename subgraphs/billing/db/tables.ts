@@ -20,6 +20,10 @@ export interface BillingAccountsTable {
   /** Positive is credit, negative is money owed. */
   balance_fen: number;
   opened_at: string;
+  /** Normalized (trimmed, lower-cased) email the holder gave; accounts opened through the graph only (migration 002). */
+  contact_email?: string | null;
+  /** The holder's city as given; accounts opened through the graph only (migration 002). */
+  city?: string | null;
 }
 
 export interface BillingLinesTable {

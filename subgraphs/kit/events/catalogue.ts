@@ -127,6 +127,11 @@ export interface EventCatalogue {
   "replacement.shipped": BasePayload & { caseNumber?: string; carrier?: string; trackingNumber?: string };
   "replacement.old_unit_returned": BasePayload & { caseNumber?: string };
   "return.refunded": BasePayload & { returnNumber?: string; certificateNumber?: string; refundFen?: number; caseNumber?: string | null };
+  // Issue 13 item 4: the carrier's and the account platform's own customer records (identity sources).
+  /** A carrier opened a billing account for a new subscriber, with its first line on the plan chosen. No line number: a mobile line's is the holder's phone. */
+  "account.opened": BasePayload & { accountNumber: string; provider: string; accountType: string; plan: string; lineKind: string };
+  /** The account platform registered a login (a new platform account) for a customer. */
+  "login.registered": BasePayload & { loginId: string; organization: string };
 }
 
 export interface IdentityRegisteredPayload {
@@ -219,6 +224,8 @@ export const EVENT_TYPES_BY_KIND: Record<string, CatalogueEntry> = {
   REPLACEMENT_SHIPPED: { type: "replacement.shipped", version: 1 },
   REPLACEMENT_OLD_UNIT_RETURNED: { type: "replacement.old_unit_returned", version: 1 },
   RETURN_REFUNDED: { type: "return.refunded", version: 1 },
+  BILLING_ACCOUNT_OPENED: { type: "account.opened", version: 1 },
+  LOGIN_REGISTERED: { type: "login.registered", version: 1 },
 };
 
 /**
