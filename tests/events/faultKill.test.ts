@@ -75,7 +75,10 @@ function faultSuite(target: DatabaseTarget, transport: Transport, natsUrl: strin
   let unansweredBeforeRetry = -1;
 
   beforeAll(async () => {
-    graph = await startGraph(target, { NATS_URL: natsUrl, DB_SCHEMA_PREFIX: prefix, EVENTS_NAMESPACE: prefix });
+    // No idle backoff (EVENTS_IDLE_POLL_MS = EVENTS_POLL_MS): the consumer must be applying
+    // while the burst is still running for the kill to land mid-delivery, and a consumer that
+    // backed off to 1 s after a quiet spell could sleep through a short burst.
+    graph = await startGraph(target, { NATS_URL: natsUrl, DB_SCHEMA_PREFIX: prefix, EVENTS_NAMESPACE: prefix, EVENTS_POLL_MS: "100", EVENTS_IDLE_POLL_MS: "100" });
     orders = await graph.database(PRODUCER);
     customers = await graph.database(CONSUMER_SUBGRAPH);
     if (transport === "embedded") embedded = await openEmbeddedLog({ dataDir: graph.dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });

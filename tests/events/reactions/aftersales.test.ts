@@ -22,7 +22,7 @@ describeEachDatabase("reaction aftersales.contractor-joins-case", (target) => {
   let fieldservice: TestSubgraph<any>;
   let orders: TestSubgraph<any>;
   beforeAll(async () => {
-    [aftersales, fieldservice, orders] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target), startTestSubgraph(fieldserviceSubgraph, target), startTestSubgraph(ordersSubgraph, target)]);
+    [aftersales, fieldservice, orders] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target, { events: false }), startTestSubgraph(fieldserviceSubgraph, target, { events: false }), startTestSubgraph(ordersSubgraph, target, { events: false })]);
   });
   afterAll(async () => {
     await Promise.all([aftersales?.stop(), fieldservice?.stop(), orders?.stop()]);

@@ -21,11 +21,12 @@ const CANCEL = `mutation C($visitId: String!, $reason: String!, $key: String!) {
 const RESOLVE = `mutation S($number: String!, $note: String!, $key: String!) { resolveCaseByCustomer(caseNumber: $number, note: $note, idempotencyKey: $key) { number status } }`;
 const BEFORE = `query B($id: ID!) { customer(id: $id) { beforeYouCall { party headline latest { id at outcome subjectId } } } }`;
 
+// Delivered by hand (deliverOutbox): no background delivery racing the test or holding up stop().
 describeEachDatabase("reaction customers.resolved-by-customer-fact", (target) => {
   let aftersales: TestSubgraph<any>;
   let customers: TestSubgraph<CustomersDB>;
   beforeAll(async () => {
-    [aftersales, customers] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target), startTestSubgraph(customersSubgraph, target)]);
+    [aftersales, customers] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target, { events: false }), startTestSubgraph(customersSubgraph, target, { events: false })]);
   });
   afterAll(async () => {
     await Promise.all([aftersales?.stop(), customers?.stop()]);

@@ -28,7 +28,7 @@ describeEachDatabase("reaction fieldservice.job-follows-visit", (target) => {
   let aftersales: TestSubgraph<any>;
   let fieldservice: TestSubgraph<FieldDB>;
   beforeAll(async () => {
-    [aftersales, fieldservice] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target), startTestSubgraph(fieldserviceSubgraph, target)]);
+    [aftersales, fieldservice] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target, { events: false }), startTestSubgraph(fieldserviceSubgraph, target, { events: false })]);
   });
   afterAll(async () => {
     await Promise.all([aftersales?.stop(), fieldservice?.stop()]);

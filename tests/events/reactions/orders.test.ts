@@ -21,7 +21,7 @@ describeEachDatabase("reaction orders.return-follows-case", (target) => {
   let aftersales: TestSubgraph<any>;
   let orders: TestSubgraph<OrdersDB>;
   beforeAll(async () => {
-    [aftersales, orders] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target), startTestSubgraph(ordersSubgraph, target)]);
+    [aftersales, orders] = await Promise.all([startTestSubgraph(aftersalesSubgraph, target, { events: false }), startTestSubgraph(ordersSubgraph, target, { events: false })]);
   });
   afterAll(async () => {
     await Promise.all([aftersales?.stop(), orders?.stop()]);
