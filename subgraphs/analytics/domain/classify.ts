@@ -28,7 +28,21 @@ export interface EventFlags {
   refusesVerification: boolean;
 }
 
-export function classify(type: string): EventFlags {
+/** Flags per type, decided once: there are a few dozen types and millions of events. */
+const flagsByType = new Map<string, Readonly<EventFlags>>();
+const REMEMBERED_TYPES = 10_000;
+
+export function classify(type: string): Readonly<EventFlags> {
+  let flags = flagsByType.get(type);
+  if (flags === undefined) {
+    flags = classifyNow(type);
+    if (flagsByType.size >= REMEMBERED_TYPES) flagsByType.clear();
+    flagsByType.set(type, flags);
+  }
+  return flags;
+}
+
+function classifyNow(type: string): EventFlags {
   const t = normalizeType(type);
   const escalates = /(^|_)escalated$/.test(t);
   return {

@@ -12,7 +12,9 @@ import { loadPseudonymSecret, pseudonymizer, type Pseudonymizer } from "./pseudo
  * to the store in batches (appender), masking them on the way, then deletes them. A crash
  * between the two leaves rows staged; the next drain re-inserts them and the store's primary
  * key ignores the ones it already had. Queries drain first, so an accepted event is visible
- * to the next answer; a timer drains every DRAIN_INTERVAL_MS in between.
+ * to the next answer; a timer drains every DRAIN_INTERVAL_MS in between. The derived tables
+ * serviceMetrics reads catch up in the query (only the matters that changed), or right after
+ * a large drain.
  */
 
 export const CONSUMER = "analytics.read-model";
@@ -82,9 +84,15 @@ export async function drainStaged(db: Kysely<DB>, target?: Service): Promise<num
       moved += staged.length;
       if (staged.length < DRAIN_BATCH) return moved;
     }
-  })().finally(() => {
-    svc.draining = null;
-  });
+  })()
+    .then((moved) => {
+      // After a backfill-sized drain, build the derived tables now rather than in the next query.
+      if (moved >= DRAIN_BATCH) svc.store.refreshDerived().catch((error: unknown) => console.error(`[analytics] refresh failed: ${(error as Error).message}`));
+      return moved;
+    })
+    .finally(() => {
+      svc.draining = null;
+    });
   return svc.draining;
 }
 
