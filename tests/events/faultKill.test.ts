@@ -261,5 +261,5 @@ describeEachDatabase("kill -9 during a burst (embedded log)", (target) => faultS
 
 const NATS_URL = process.env.NATS_URL;
 if (!NATS_URL) test.skip("kill -9 during a burst on JetStream: skipped: NATS_URL not set", () => undefined);
-const describeOnNats = NATS_URL ? describeEachDatabase : (name: string, _body: (target: DatabaseTarget) => void) => describe.skip(name, () => undefined);
+const describeOnNats = NATS_URL ? describeEachDatabase : (name: string, _body: (target: DatabaseTarget) => void) => describe.skip(`${name} (skipped: NATS_URL not set)`, () => undefined);
 describeOnNats("kill -9 during a burst (NATS JetStream)", (target) => faultSuite(target, "jetstream", NATS_URL!));
