@@ -36,10 +36,37 @@ export function checkKey(key: string): void {
  * It is bound to a hash of the operation and its arguments: reusing it for another
  * operation or with other arguments is a CONFLICT naming the key, never a silent replay of
  * an answer to a different request.
+ *
+ * Two requests with the SAME key at the same moment both miss the remembered answer; the
+ * second then fails somewhere (its key insert, a unique index, or a domain check that
+ * already sees the first one's committed effect, e.g. "invoice already has an open
+ * dispute"). Whatever it failed on, when the key has meanwhile been committed by this caller
+ * for this same request, the second replays that answer: both clicks answer alike. When it
+ * lost a unique index to ANOTHER request (another key took the same invoice, number or slot),
+ * it runs once more, deciding again on what committed: the repeat then reports the domain's
+ * own CONFLICT instead of a raw constraint error.
  */
 export async function withIdempotency<DB, T>(db: Kysely<DB>, scope: IdempotencyScope, run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   checkKey(scope.key);
   const hash = requestHash(scope.operation, scope.args);
+  try {
+    return await once(db, scope, hash, run);
+  } catch (error) {
+    const seen = await rememberedAnswer<T>(db, scope, hash).catch(() => ({ found: false as const }));
+    if (seen.found) return seen.result;
+    if (isUniqueViolation(error)) return once(db, scope, hash, run);
+    throw error;
+  }
+}
+
+/** Unique-index violations on SQLite and PostgreSQL: a concurrent request committed the same row first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** One attempt: the remembered answer, or the mutation and its answer committed together. */
+function once<DB, T>(db: Kysely<DB>, scope: IdempotencyScope, hash: string, run: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const seen = await rememberedAnswer<T>(trx, scope, hash);
     if (seen.found) return seen.result;
@@ -74,13 +101,7 @@ export async function rememberedAnswer<T>(db: Kysely<any>, scope: IdempotencySco
   return { found: true, result: JSON.parse(seen.result) as T };
 }
 
-/**
- * withIdempotency as a mutation uses it: scoped to the caller, bound to the whole input but
- * the key, plus the one race withIdempotency cannot see: two requests with the SAME key at
- * the same moment both miss the remembered answer, and the second then loses the conditional
- * update (or the key insert). When the key has meanwhile been committed by this caller for
- * this same request, the loser replays that answer instead of reporting its own lost race.
- */
+/** withIdempotency as a mutation uses it: scoped to the caller, bound to the whole input but the key. */
 export async function idempotentMutation<DB, T, Input extends { idempotencyKey: string }>(
   db: Kysely<DB>,
   caller: { subject: string },
@@ -90,12 +111,5 @@ export async function idempotentMutation<DB, T, Input extends { idempotencyKey: 
 ): Promise<T> {
   const { idempotencyKey, ...args } = input;
   checkKey(idempotencyKey ?? "");
-  const scope = { subject: caller.subject, key: idempotencyKey, operation, args };
-  try {
-    return await withIdempotency(db, scope, run);
-  } catch (error) {
-    const seen = await rememberedAnswer<T>(db, scope).catch(() => ({ found: false as const }));
-    if (seen.found) return seen.result;
-    throw error;
-  }
+  return withIdempotency(db, { subject: caller.subject, key: idempotencyKey, operation, args }, run);
 }

@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { Caller } from "../../../common/caller";
 import { badInput, conflict } from "../../../common/errorCodes";
 import { nationalMobile, normalizeContact, optionalText, type NormalizedIdentity } from "../../../common/normalizeIdentity";
-import { actorOf, assertCanWrite, forbidden, nowIso, recordEvent, rememberedAnswer, withIdempotency, type IdempotencyScope } from "../../kit";
+import { actorOf, assertCanWrite, forbidden, nowIso, recordEvent, withIdempotency, type IdempotencyScope } from "../../kit";
 import type { Context } from "../context";
 import type { BillingAccountsTable, BillingLinesTable, DB } from "../db/tables";
 import { currentPeriod } from "../seed/builder";
@@ -13,12 +13,6 @@ import { toBillingAccount } from "../types/BillingAccount";
 import { toBillingLine } from "../types/BillingLine";
 import type { OpenBillingAccountInput } from "../types/OpenBillingAccountInput";
 import type { OpenedBillingAccount } from "../types/OpenedBillingAccount";
-
-/** Unique-index violations on SQLite and PostgreSQL: a concurrent opening took the line first. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
 
 interface Checked {
   provider: string;
@@ -45,16 +39,8 @@ export async function openBillingAccount(ctx: Context, input: OpenBillingAccount
   const checked = check(provider, input);
   const scope: IdempotencyScope = { subject: caller.subject, key: input.idempotencyKey ?? "", operation: "openBillingAccount", args: { provider, contact: checked.contact, nameLatin: checked.nameLatin, address: checked.address, plan: checked.plan } };
   const run = (trx: Transaction<DB>) => open(trx, caller, checked);
-  try {
-    return await withIdempotency(ctx.db, scope, run);
-  } catch (error) {
-    // The same key twice at once: the loser replays the winner's committed answer.
-    const seen = await rememberedAnswer<OpenedBillingAccount>(ctx.db, scope).catch(() => ({ found: false as const }));
-    if (seen.found) return seen.result;
-    if (!isUniqueViolation(error)) throw error;
-    // Another key took the same number (or account number) at once: decide again on what committed.
-    return withIdempotency(ctx.db, scope, run);
-  }
+  // The same key twice at once, or another request taking the same number: withIdempotency decides again.
+  return withIdempotency(ctx.db, scope, run);
 }
 
 function check(provider: string, input: OpenBillingAccountInput): Checked {

@@ -14,13 +14,12 @@ export interface OpenDisputeInput {
   idempotencyKey: string;
 }
 
-/** Unique-index violations on SQLite and PostgreSQL: a concurrent opening got there first. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
-
-function attempt(ctx: Context, input: OpenDisputeInput): Promise<BillingDispute> {
+/**
+ * Opens a dispute once per key and at most one open dispute per invoice. Two concurrent
+ * openings race on a unique index; withIdempotency lets the loser replay its own key's
+ * answer or decide again and meet the winner's dispute (CONFLICT).
+ */
+export function openDispute(ctx: Context, input: OpenDisputeInput): Promise<BillingDispute> {
   const { idempotencyKey, ...args } = input;
   return withIdempotency(ctx.db, { subject: ctx.caller.subject, key: idempotencyKey, operation: "openBillingDispute", args }, async (trx) => {
     const account = await trx.selectFrom("billing_accounts").selectAll().where("number", "=", input.accountNumber).executeTakeFirst();
@@ -65,16 +64,3 @@ function attempt(ctx: Context, input: OpenDisputeInput): Promise<BillingDispute>
   });
 }
 
-/**
- * Opens a dispute once per key and at most one open dispute per invoice. Two concurrent
- * openings race on a unique index; the loser retries once, and the retry either replays its
- * own key's answer or meets the winner's dispute (CONFLICT).
- */
-export async function openDispute(ctx: Context, input: OpenDisputeInput): Promise<BillingDispute> {
-  try {
-    return await attempt(ctx, input);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return attempt(ctx, input);
-  }
-}

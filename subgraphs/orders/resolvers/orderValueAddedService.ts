@@ -36,8 +36,8 @@ export async function orderValueAddedService(db: Kysely<DB>, caller: Caller, inp
   const key = input.idempotencyKey;
   if (key.trim().length === 0 || key.length > 200) throw badInput("idempotencyKey must be 1-200 characters", { argument: "idempotencyKey" });
 
-  const attempt = () =>
-    withIdempotency(db, { subject: caller.subject, key, operation: "orderValueAddedService", args: { caseNumber, customerId, serviceCode: service.code } }, async (trx) => {
+  // A concurrent twin (same key, or the same service in the same case) replays or meets CONFLICT: see withIdempotency.
+  return withIdempotency(db, { subject: caller.subject, key, operation: "orderValueAddedService", args: { caseNumber, customerId, serviceCode: service.code } }, async (trx) => {
       const customer = await trx.selectFrom("retailer_customers").select(["id", "name"]).where("id", "=", customerId).executeTakeFirst();
       if (!customer) throw notFound(`no retailer customer ${customerId}`, { argument: "customerId" });
       await caseForSale(trx, caller, caseNumber, customerId);
@@ -77,18 +77,4 @@ export async function orderValueAddedService(db: Kysely<DB>, caller: Caller, inp
       await assignHandler(trx, { kind: VAS_MATTER_KIND, id: row.number }, { name: caller.name, organization: caller.organization, team: "service desk" }, at, "sold in case");
       return toVasOrder(row);
     });
-
-  try {
-    return await attempt();
-  } catch (error) {
-    // A concurrent twin committed first (same key, or same service in the same case):
-    // run again so the repeat replays its answer or reports the CONFLICT cleanly.
-    if (isUniqueViolation(error)) return attempt();
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }

@@ -4,7 +4,7 @@ import type { Transaction } from "kysely";
 import type { Caller } from "../../../common/caller";
 import { badInput, conflict } from "../../../common/errorCodes";
 import { nationalMobile, normalizeContact, optionalText, type NormalizedIdentity } from "../../../common/normalizeIdentity";
-import { actorOf, assertCanWrite, forbidden, maskPhone, nowIso, recordEvent, rememberedAnswer, withIdempotency, type IdempotencyScope } from "../../kit";
+import { actorOf, assertCanWrite, forbidden, maskPhone, nowIso, recordEvent, withIdempotency, type IdempotencyScope } from "../../kit";
 import type { Context } from "../context";
 import type { DB, SecurityLoginsTable } from "../db/tables";
 import { SecurityLoginStatus } from "../types/enums";
@@ -43,15 +43,8 @@ export async function registerLogin(ctx: Context, input: RegisterLoginInput): Pr
   const checked = check(input);
   const scope: IdempotencyScope = { subject: caller.subject, key: input.idempotencyKey ?? "", operation: "registerLogin", args: checked };
   const run = (trx: Transaction<DB>) => register(trx, caller, checked);
-  try {
-    return await withIdempotency(ctx.db, scope, run);
-  } catch (error) {
-    const seen = await rememberedAnswer<SecurityLogin>(ctx.db, scope).catch(() => ({ found: false as const }));
-    if (seen.found) return seen.result;
-    if (!isUniqueViolation(error)) throw error;
-    // Another request took the id at the same moment: decide again on what committed (CONFLICT).
-    return withIdempotency(ctx.db, scope, run);
-  }
+  // The same key twice at once, or another request taking the same number: withIdempotency decides again.
+  return withIdempotency(ctx.db, scope, run);
 }
 
 /** The input is flat: normalizeContact's `login.name` is the input's `displayName`, and so on. */
