@@ -56,5 +56,6 @@ export const aftersalesSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  customer360Source: aftersalesCustomer360,
   reactions,
 };

@@ -35,4 +35,5 @@ export const billingSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  customer360Source: billingCustomer360,
 };

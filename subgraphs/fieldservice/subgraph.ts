@@ -33,5 +33,6 @@ export const fieldserviceSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  customer360Source: fieldserviceCustomer360,
   reactions,
 };

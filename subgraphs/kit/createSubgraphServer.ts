@@ -23,6 +23,7 @@ import { observeSubgraphRequest, type SubgraphObservability } from "./observabil
 import { subgraphObservabilityPlugin } from "./observability/subgraphObservabilityPlugin";
 import { subgraphRegistry } from "./observability/subgraphMetrics";
 import { startEventDelivery, type RunningEventDelivery } from "./events/startEventDelivery";
+import { relaySourceState } from "./events/relaySourceState";
 import type { DeliveryOptions } from "./events/deliveryOptions";
 
 export interface SubgraphServerOptions {
@@ -95,6 +96,7 @@ export async function startSubgraph<DB, Loaders>(
           // Every subgraph has the kit's event tables (kit migrations run everywhere).
           publishes: true,
           reactions: definition.reactions ?? [],
+          sourceState: relaySourceState(definition, database.db),
           log: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, schemaPrefix: options.schemaPrefix, natsUrl: options.natsUrl },
           options: options.events,
         }).catch(async (error) => {
@@ -199,3 +201,4 @@ export async function startSubgraph<DB, Loaders>(
 function missingInternalKeys(name: string): never {
   throw new Error(`${name}: set INTERNAL_JWKS_FILE or INTERNAL_JWKS_URL (the gateway's public keys); subgraphs only answer the gateway`);
 }
+

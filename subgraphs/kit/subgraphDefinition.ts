@@ -7,6 +7,7 @@ import type { ReferenceResolvers } from "./buildFederatedSchema";
 import type { CustomerDataDeclarations, OwnerRef } from "./customerData";
 import type { SyntheticSeeder } from "./synthetic";
 import type { Reaction } from "./events/reaction";
+import type { SourceContribution } from "./customer360/customer360Source";
 
 /** What every resolver of a subgraph receives as `@Ctx()`: built fresh for each request. */
 export interface SubgraphContext<DB, Loaders> {
@@ -60,6 +61,12 @@ export interface SubgraphDefinition<DB, Loaders> {
    * changed); the running server then serves the new schema without a restart. Returns a stop function.
    */
   watchSchema?: (changed: () => void) => () => void;
+  /**
+   * The subgraph's customer-360 contribution (kit/customer360Source), when it is a source: its
+   * events then carry the owner's open matters here (kit/events/sourceState.ts), which the
+   * customers subgraph's survey check reads.
+   */
+  customer360Source?: SourceContribution;
   /** How this subgraph reacts to other parties' domain events (kit/events/reaction.ts); run by the kit. */
   reactions?: Reaction<DB>[];
   /**

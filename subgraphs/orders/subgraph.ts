@@ -46,5 +46,6 @@ export const ordersSubgraph: SubgraphDefinition<DB, Loaders> = {
   seed,
   seedSynthetic,
   createLoaders,
+  customer360Source: ordersCustomer360,
   reactions,
 };

@@ -28,6 +28,7 @@ export const securitySubgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  customer360Source: securityCustomer360,
   // Its own options, read once at start (config.ts).
   configure: (env) => useSecurityConfig(readSecurityConfig(env)),
 };

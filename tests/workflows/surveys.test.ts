@@ -4,6 +4,7 @@
  */
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
+import { eventually } from "../stories/storyKit";
 import { CALLERS, call, key, ok, race, viewOf } from "./partBKit";
 
 const SEND = `mutation Send($c: String!, $t: String, $s: String, $k: String!) { recordSurveySent(customerId: $c, subjectType: $t, subjectId: $s, idempotencyKey: $k) { id party status sentAt subjectType subjectId sentBy { name organization } } }`;
@@ -55,9 +56,15 @@ describeEachDatabase("surveys: sent, answered, refused with reasons (issue 14, S
 
   it("refuses while a complaint is open and a survey is recent, with both codes", async () => {
     // Zhao Min (seeds): an escalated complaint, and a survey ten days ago.
-    const refused = await call(graph, CALLERS.unicomRep, SEND, { c: "C-S4", k: key("s4") });
+    // Her case with the maker is unresolved too: known to the mutation once the seeded history's events arrived.
+    const read = await viewOf(graph, CALLERS.unicomRep, "C-S4");
+    expect(read.openMatters.result.surveyEligibility.reasons.join()).toMatch(/matter\(s\) not yet resolved/);
+    const refused = await eventually(
+      () => call(graph, CALLERS.unicomRep, SEND, { c: "C-S4", k: key("s4") }),
+      (r) => r.errors[0]?.extensions?.reasonCodes?.length === 3,
+    );
     expect(refused.codes).toEqual(["CONFLICT"]);
-    expect(refused.errors[0].extensions).toMatchObject({ status: "NOT_ELIGIBLE", reasonCodes: ["OPEN_COMPLAINT", "RECENT_SURVEY"] });
+    expect(refused.errors[0].extensions).toMatchObject({ status: "NOT_ELIGIBLE", reasonCodes: ["OPEN_COMPLAINT", "RECENT_SURVEY", "UNRESOLVED_MATTER"] });
     expect(refused.errors[0].extensions.reasons[0]).toContain("CMP-4001");
     const { db } = await graph.database("customers");
     expect(await db.selectFrom("surveys").select("id").where("customer_id", "=", "C-S4").execute()).toHaveLength(1);

@@ -88,6 +88,7 @@ export const ${name}Subgraph: SubgraphDefinition<DB, Loaders> = {
   seed: seedStories,
   seedSynthetic,
   createLoaders,
+  customer360Source: ${name}Customer360,
 };
 `,
     "src/context.ts": `import type { SubgraphContext } from "${KIT_PACKAGE}";

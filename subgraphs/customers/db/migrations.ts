@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { complaintWorkflowMigration } from "./complaintWorkflowMigration";
+import { SOURCE_OPEN_MATTERS_MIGRATION } from "./sourceOpenMatters";
 import { CONTACT_FACTS_MIGRATION } from "./contactFacts";
 import { createIdentityGraphTables } from "./identityGraphTables";
 
@@ -85,4 +86,6 @@ export const migrations: Record<string, Migration> = {
   "014b_complaint_workflow": complaintWorkflowMigration,
   // Issue 13: the identity graph built from events (docs/IDENTITY.md).
   "110_identity_graph": { up: createIdentityGraphTables },
+  // Issue 14: what is open in the other systems, for the survey check (reactions/sourceOpenMatters.ts).
+  "120_source_open_matters": SOURCE_OPEN_MATTERS_MIGRATION,
 };

@@ -1,6 +1,7 @@
 import type { Customer360Tables } from "../../kit";
 import type { ContactFactsTable } from "./contactFacts";
 import type { IdentityGraphTables } from "./identityGraphTables";
+import type { SourceOpenMattersTable } from "./sourceOpenMatters";
 
 export interface CustomersTable {
   id: string;
@@ -96,4 +97,5 @@ export type DB = Customer360Tables & IdentityGraphTables & {
   complaints: ComplaintsTable;
   surveys: SurveysTable;
   contact_facts: ContactFactsTable;
+  source_open_matters: SourceOpenMattersTable;
 };

@@ -7,6 +7,7 @@ import { contributionField } from "./contributionContract";
 import { decodeLookupKey, decodeMattersKey, decodeTimelineKey } from "./queryKeys";
 import { completeMatters, loadTimelineSlice, type MatterRecord } from "./reads";
 import { IdentityRef, OpenMatter, TimelineEvent } from "./types";
+import type { SourceOpenMatter } from "../events/sourceState";
 
 /*
  * How a subgraph joins the single question. The customers subgraph owns four merge
@@ -42,6 +43,12 @@ export interface SourceContribution {
   referenceResolvers: ReferenceResolvers;
   /** Whose data the shared customer-360 types hold (kit/customerData.ts); merged into the subgraph's own declarations. */
   customerData: CustomerDataDeclarations;
+  /**
+   * The open matters of each owner (ids in this source's identity system), as the merged
+   * view would show them to `context.caller`: what the event relay attaches to the events
+   * (kit/events/sourceState.ts) when the definition names this contribution.
+   */
+  openMattersByOwner(context: SubgraphContext<any, any>, ownerIds: string[]): Promise<Map<string, SourceOpenMatter[]>>;
 }
 
 interface KeyedEntity {
@@ -135,7 +142,17 @@ export function customer360Source<DB, Loaders>(source: string, options: SourceOp
     const ids = query.ids[identitySystem] ?? [];
     return [{ system: "customers", id: query.customerId }, ...ids.map((id) => ({ system: identitySystem, id }))];
   };
+  const openMattersByOwner = async (context: Context, ownerIds: string[]) => {
+    const byOwner = new Map<string, SourceOpenMatter[]>();
+    // One owner at a time: a source's matters do not say whose they are.
+    for (const ownerId of ownerIds) {
+      const records = options.openMatters ? await options.openMatters(context, [ownerId]) : [];
+      byOwner.set(ownerId, records.map((m) => ({ kind: m.kind, id: m.id, status: m.status })));
+    }
+    return byOwner;
+  };
   return {
+    openMattersByOwner,
     resolvers: [TimelineSourceResolver, MattersSourceResolver, LookupSourceResolver, OverviewSourceResolver],
     orphanedTypes: [TimelineEntity, OpenMattersEntity, LookupEntity, OverviewEntity],
     referenceResolvers: { Timeline: byKey, OpenMattersView: byKey, CustomerLookup: byKey, CustomerOverview: byKey },

@@ -41,6 +41,7 @@ interface LogRow {
   owner_id: string;
   payload: string;
   history: number | boolean;
+  source_state: string | null;
 }
 
 const BATCH = 200;
@@ -69,6 +70,7 @@ function tableDdl(positionColumn: string): string[] {
       owner_id text not null,
       payload text not null,
       history integer not null default 0,
+      source_state text,
       published_at text not null,
       unique (source, id))`,
     `create index if not exists events_source_position on events (source, position)`,
@@ -90,6 +92,10 @@ export async function openEmbeddedLog(location: EventLogLocation = {}): Promise<
       await client.query(`create schema if not exists ${schema}`);
       await client.query(`set local search_path = ${schema}`);
       for (const ddl of tableDdl("bigserial primary key")) await client.query(ddl);
+      // A log created before events carried their source's state (sourceState.ts).
+      // (Checked first: ALTER takes the table's exclusive lock even when the column exists.)
+      const known = await client.query("select 1 from information_schema.columns where table_schema = $1 and table_name = 'events' and column_name = 'source_state'", [schema]);
+      if (known.rowCount === 0) await client.query("alter table events add column source_state text");
       await client.query("commit");
     } catch (error) {
       await client.query("rollback").catch(() => undefined);
@@ -112,6 +118,9 @@ export async function openEmbeddedLog(location: EventLogLocation = {}): Promise<
   sqlite.pragma("synchronous = NORMAL");
   sqlite.transaction(() => {
     for (const ddl of tableDdl("integer primary key autoincrement")) sqlite.exec(ddl);
+    // A log created before events carried their source's state (sourceState.ts).
+    const columns = sqlite.prepare("select name from pragma_table_info('events')").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "source_state")) sqlite.exec("alter table events add column source_state text");
   }).immediate();
   return new EmbeddedLogTransport(new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) }), "sqlite", file);
 }
@@ -144,6 +153,7 @@ export class EmbeddedLogTransport implements EventTransport {
             owner_id: event.ownerId,
             payload: JSON.stringify(event.payload),
             history: event.history ? 1 : 0,
+            source_state: event.sourceState ? JSON.stringify(event.sourceState) : null,
             published_at: publishedAt,
           })
           .onConflict((oc) => oc.columns(["source", "id"]).doNothing())

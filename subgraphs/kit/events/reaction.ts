@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { EventType } from "./catalogue";
+import type { SourceState } from "./sourceState";
 
 /*
  * The contract between the event backbone (delivery: kit/events/*) and the subgraphs that
@@ -35,6 +36,12 @@ export interface DomainEvent<P = Record<string, unknown>> {
    * history; consumers that build read models (analytics) ask for it with includeHistory.
    */
   history: boolean;
+  /**
+   * What is still open for the owner in the source when the relay handed the event on
+   * (sourceState.ts); absent from sources without a customer-360 contribution and from events
+   * published before it existed.
+   */
+  sourceState?: SourceState | null;
 }
 
 /**

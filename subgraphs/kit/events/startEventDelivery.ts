@@ -7,6 +7,7 @@ import { eventsNamespace, openJetStream } from "./jetStreamTransport";
 import { startOutboxRelay, type RunningRelay } from "./outboxRelay";
 import type { Reaction } from "./reaction";
 import { startReaction } from "./runReaction";
+import type { SourceStateReader } from "./sourceState";
 
 /*
  * Event delivery for one subgraph process, started by the kit's server after migrations and
@@ -22,6 +23,8 @@ export interface EventDeliveryConfig {
   /** True when the subgraph keeps an outbox (migration 004_event_outbox). */
   publishes: boolean;
   reactions: Reaction<any>[];
+  /** What the relay attaches to each event: the owner's open matters in this source (sourceState.ts). */
+  sourceState?: SourceStateReader;
   /** Where the embedded log lives (same defaults as the subgraph's own database). */
   log?: EventLogLocation & {
     /** NATS JetStream URL; defaults to $NATS_URL; "" forces the embedded log. */
@@ -58,7 +61,7 @@ export async function startEventDelivery(config: EventDeliveryConfig): Promise<R
     (natsUrl
       ? openJetStream({ url: natsUrl, namespace: config.log?.namespace ?? eventsNamespace(process.env, config.log?.schemaPrefix) })
       : await openEmbeddedLog(config.log));
-  const relay = config.publishes ? startOutboxRelay(config.db, config.source, transport, options.pollMs, options.idlePollMs) : null;
+  const relay = config.publishes ? startOutboxRelay(config.db, config.source, transport, options.pollMs, options.idlePollMs, config.sourceState) : null;
   const subscriptions: EventSubscription[] = config.reactions.map((reaction) => startReaction(config.db, reaction, transport, options));
   registerReactions(config.reactions);
   return {

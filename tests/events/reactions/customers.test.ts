@@ -33,7 +33,8 @@ describeEachDatabase("reaction customers.resolved-by-customer-fact", (target) =>
   });
 
   const source = () => ({ name: "aftersales", db: aftersales.running.database.db });
-  const people = () => ({ db: customers.running.database.db, reactions: customersSubgraph.reactions ?? [] });
+  // The reaction under test only (the customers subgraph's others consume these events too).
+  const people = () => ({ db: customers.running.database.db, reactions: (customersSubgraph.reactions ?? []).filter((r) => r.consumer === "customers.resolved-by-customer-fact") });
   const cdb = () => customers.running.database.db;
   async function act(document: string, variables: Record<string, unknown>, caller: Caller) {
     const mark = await outboxMark(source());
