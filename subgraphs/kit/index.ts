@@ -30,3 +30,7 @@ export * from "./authorization";
 export { enforceAccessMatrix, accessFor, declarableRootFields, CLIENT_ROLES, type Access, type AccessMatrix, type FieldAccess, type ClientRole } from "./accessMatrix";
 export { reportCustomerData, formatOwner, parseOwners, SERVED_OWNERS_HEADER, type OwnerRef, type OwnerOf, type CustomerDataDeclarations } from "./customerData";
 export { deadLetterAccess, deadLetterFieldNames, withDeadLetterAccess, type DeadLetterFieldNames } from "./events/deadLetterFields";
+// What a subgraph (ours or a partner's, through @customer360/kit) needs to publish and react (PARTNERS.md "Events").
+export type { DomainEvent, EventActor, Reaction } from "./events/reaction";
+export type { EventCatalogue, EventType, BasePayload } from "./events/catalogue";
+export type { SourceState, SourceOpenMatter } from "./events/sourceState";
