@@ -11,6 +11,13 @@ export interface FinishedRequest {
   errorCodes: string[];
 }
 
+/** What a service learns about one request while it runs: filled in as it goes, logged when it ends. */
+export interface RequestRecord extends FinishedRequest {
+  /** performance.now() at arrival. */
+  started: number;
+  outcome?: "complete" | "partial" | "error";
+}
+
 /**
  * The one log line per request, and the end of its span: the same fixed list of fields in the
  * gateway and the subgraphs (never the token, the variables, the query text or any answer

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { Span } from "@opentelemetry/api";
+import type { RequestRecord } from "../../common/observability/requestLine";
 
 /**
  * What the gateway learns about one client request while it runs, for its log line and
@@ -11,17 +11,8 @@ import type { Span } from "@opentelemetry/api";
  * AsyncLocalStorage scope: the gateway uses no AsyncLocalStorage otherwise, and on Node 20
  * the first one turns on promise hooks for every promise of the process.
  */
-export interface GatewayRequestRecord {
-  requestId: string;
-  /** performance.now() at arrival. */
-  started: number;
-  operation?: string | null;
-  subject?: string;
-  role?: string;
-  outcome?: "complete" | "partial" | "error";
-  errorCodes: string[];
+export interface GatewayRequestRecord extends RequestRecord {
   missingSources: string[];
-  span?: Span;
 }
 
 const byRequest = new WeakMap<IncomingMessage, GatewayRequestRecord>();

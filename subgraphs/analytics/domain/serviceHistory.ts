@@ -1,24 +1,13 @@
 import { labelOf } from "./classify";
 import { EVENT_COLUMNS, filterSql, type AnalyticsFilter } from "./analyticsFilter";
 import type { AnalyticsStore } from "./analyticsStore";
+import type { AnalyticsRow } from "./analyticsRow";
 
-export interface HistoryEvent {
-  id: string;
+/** One event of the history page: the stored row's masked facts, its time as ISO text and its label. */
+export type HistoryEvent = Pick<AnalyticsRow, "id" | "source" | "type" | "personKey" | "matterKey" | "matterType" | "organization" | "actorKey" | "actorRole" | "team" | "tier" | "city" | "deviceModel"> & {
   at: string;
-  source: string;
-  type: string;
   label: string;
-  personKey: string;
-  matterKey: string;
-  matterType: string;
-  organization: string | null;
-  actorKey: string | null;
-  actorRole: string | null;
-  team: string | null;
-  tier: string | null;
-  city: string | null;
-  deviceModel: string | null;
-}
+};
 
 export interface HistoryPage {
   events: HistoryEvent[];

@@ -4,14 +4,8 @@ import type { Context } from "../context";
 import { toIdentityIds } from "../mappers";
 import { SELF, SOURCES } from "../sources";
 
-export interface TimelineArgs {
-  first: number;
-  after: string | null;
-  sources: string[] | null;
-  kinds: string[] | null;
-  since: string | null;
-  until: string | null;
-}
+/** The timeline field's arguments: the query without whose it is (customer, ids), added here. */
+export type TimelineArgs = Omit<TimelineQuery, "customerId" | "ids">;
 
 function checkTime(value: string | null | undefined, argument: string): string | null {
   if (value == null) return null;

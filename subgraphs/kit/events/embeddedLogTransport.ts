@@ -7,6 +7,7 @@ import type { EventHandler, EventSubscription, EventTransport, SubscribeOptions 
 import { outboxRowToEvent } from "./outboxRelay";
 import { PollBackoff } from "./pollBackoff";
 import type { DomainEvent } from "./reaction";
+import type { OutboxTable } from "./outboxTables";
 
 /*
  * The embedded default delivery (no NATS_URL): one shared, durable, append-only event log
@@ -30,19 +31,13 @@ export interface EventLogLocation {
   schemaPrefix?: string;
 }
 
-interface LogRow {
+/** A log row is an outbox row plus its source and position (and the state the relay attached). */
+type LogRow = Pick<OutboxTable, "id" | "type" | "version" | "occurred_at" | "actor" | "owner_id" | "payload"> & {
   position: number | string;
   source: string;
-  id: string;
-  type: string;
-  version: number;
-  occurred_at: string;
-  actor: string | null;
-  owner_id: string;
-  payload: string;
   history: number | boolean;
   source_state: string | null;
-}
+};
 
 const BATCH = 200;
 

@@ -1,17 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import type { Span } from "@opentelemetry/api";
+import type { RequestRecord } from "../../../common/observability/requestLine";
 
 /** What a subgraph learns about one request while it runs, for its log line and metrics (see observeSubgraphRequest). */
-export interface SubgraphRequestRecord {
-  requestId: string;
-  started: number;
-  operation?: string | null;
-  subject?: string;
-  role?: string;
-  outcome?: "complete" | "partial" | "error";
-  errorCodes: string[];
+export interface SubgraphRequestRecord extends RequestRecord {
   sqlStatements: number;
-  span?: Span;
 }
 
 /**
