@@ -214,6 +214,9 @@ export class JetStreamTransport implements EventTransport {
           const messages = await pull.consume({ max_messages: 16, expires: 5_000 });
           const stop = () => void messages.stop();
           stops.add(stop);
+          // stop() may have run while this pull was being set up: it did not see this one, and
+          // an idle pull never ends by itself (the wait for a message would hold stop() forever).
+          if (stopped) stop();
           try {
             for await (const msg of messages) {
               if (stopped) {
