@@ -11,4 +11,7 @@ module.exports = {
   testTimeout: 60000,
   // End-to-end suites start real processes; two workers match the two cores we plan for.
   maxWorkers: 2,
+  // One graph per database target for the suites that call sharedGraph() (tests/helpers/sharedGraph.ts).
+  globalSetup: "<rootDir>/tests/helpers/sharedGraphSetup.ts",
+  globalTeardown: "<rootDir>/tests/helpers/sharedGraphTeardown.ts",
 };

@@ -11,4 +11,7 @@ module.exports = {
   roots: ["<rootDir>/tests/unit"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.unit.json" }] },
   testTimeout: 10000,
+  // Unit tests start no processes: no shared graph.
+  globalSetup: undefined,
+  globalTeardown: undefined,
 };

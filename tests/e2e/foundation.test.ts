@@ -1,5 +1,6 @@
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 
 /** The README's first query: the S1 customer by phone, with data from all five subgraphs. */
 export const S1_BY_PHONE = `
@@ -24,7 +25,7 @@ query CustomerByPhone($phone: String!) {
 describeEachDatabase("the customer graph end to end", (target) => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph(target);
+    graph = await sharedGraph(target);
   });
   afterAll(() => graph?.stop());
 

@@ -1,4 +1,5 @@
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 
 const MATTERS = `count overdueCount missingSources surveyEligibility { eligible reasons } matters { id source kind overdue handler { name tier } promises { description overdue } }`;
 const TIMELINE = `missingSources entries { id at source summary } pageInfo { hasNextPage endCursor }`;
@@ -6,7 +7,7 @@ const TIMELINE = `missingSources entries { id at source summary } pageInfo { has
 describe("overview: open matters and a timeline page in one merge", () => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph();
+    graph = await sharedGraph();
   });
   afterAll(() => graph?.stop());
 

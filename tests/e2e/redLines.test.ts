@@ -1,11 +1,12 @@
 import { INTERNAL_TOKEN_HEADER } from "../../common/internalToken";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 
 /** Issue 4's "tests show" list, through the real gateway and real subgraph processes. */
 describe("red lines through the gateway", () => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph();
+    graph = await sharedGraph();
   });
   afterAll(() => graph?.stop());
 

@@ -1,9 +1,10 @@
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 
 describe("timeline entries expand their subject through the graph", () => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph();
+    graph = await sharedGraph();
   });
   afterAll(() => graph?.stop());
 

@@ -2,40 +2,29 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { SignJWT } from "jose";
 import { Pool } from "pg";
-import { parse } from "yaml";
 import { deleteJetStreamNamespace } from "../../subgraphs/kit/events/jetStreamTransport";
-import type { Role } from "../../common/caller";
-import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
 import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { writeInternalKeyFiles, type InternalKeyFiles } from "../../scripts/lib/internalKeys";
 import { killChild, startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
-import { openDatabase, type Database } from "../../subgraphs/kit";
+import type { Database } from "../../subgraphs/kit";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import type { DatabaseTarget } from "./databases";
+import { connectGraphClient, type CallerClaims, type GraphResponse } from "./graphClient";
+
+export { RETAILER_REP, type CallerClaims, type GraphResponse } from "./graphClient";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** The graph's subgraphs, as schema/supergraph.yaml lists them (a new one needs no edit here). */
 export const SUBGRAPH_NAMES = readSupergraphConfig(path.join(ROOT, "schema", "supergraph.yaml")).subgraphs.map((s) => s.name);
 
-export interface CallerClaims {
-  role: Role;
-  org: string;
-  sub?: string;
-  name?: string;
-}
-
-export interface GraphResponse<T = any> {
-  status: number;
-  body: any;
-}
-
 export interface Graph {
   gateway: RunningGateway;
   subgraphs: Map<string, ServiceProcess>;
   dataDir: string;
+  /** The prefix of the graph's PostgreSQL schemas and event streams. */
+  schemaPrefix: string;
   /** The gateway's internal key set and the public set the subgraphs verify with. */
   internalKeys: InternalKeyFiles;
   /** Mints a client token with the harness's development key. */
@@ -54,8 +43,6 @@ export interface Graph {
   restartSubgraph(name: string, env?: Record<string, string>): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
-
-export const RETAILER_REP: CallerClaims = { role: "rep", org: "yougou", sub: "rep-chen", name: "陈晓 Chen Xiao (Yougou service desk)" };
 
 /**
  * The whole graph, for end-to-end tests: the five real subgraphs as child processes (built
@@ -91,35 +78,18 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
   const gateway = await startGateway(
     readGatewayConfig({ ...env, ...urlEnv, INTERNAL_SIGNING_KEYS_FILE: internalKeys.signingKeysFile, SUPERGRAPH_PATH: extraEnv.SUPERGRAPH_PATH ?? path.join(ROOT, "schema", "supergraph.graphql"), SUBGRAPH_TIMEOUT_MS: extraEnv.SUBGRAPH_TIMEOUT_MS ?? "5000" }),
   );
-  const keys = await loadOrCreateDevKeys(dataDir);
-  const opened: Database<any>[] = [];
+  const client = await connectGraphClient({ gatewayUrl: gateway.url, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });
+  noteGraphStart(target, extraEnv);
 
   const graph: Graph = {
     gateway,
     subgraphs,
     dataDir,
+    schemaPrefix: prefix,
     internalKeys,
-    token: (claims) =>
-      new SignJWT({ role: claims.role, org: claims.org, name: claims.name ?? `${claims.role} (${claims.org})` })
-        .setProtectedHeader({ alg: DEV_ALGORITHM, kid: keys.kid })
-        .setSubject(claims.sub ?? `${claims.role}-${claims.org}`)
-        .setIssuer("customer-360-dev")
-        .setAudience("customer-360")
-        .setIssuedAt()
-        .setExpirationTime("10m")
-        .sign(keys.privateKey),
-    async query(document, variables = {}, options = {}) {
-      const caller = options.caller === undefined ? RETAILER_REP : options.caller;
-      const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
-      if (caller) headers.authorization = `Bearer ${await graph.token(caller)}`;
-      const response = await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify({ query: document, variables }) });
-      return { status: response.status, body: (await response.json()) as any };
-    },
-    async database(name) {
-      const database = await openDatabase<any>({ name, migrations: null, dataDir, databaseUrl: target.databaseUrl ?? "", schemaPrefix: prefix });
-      opened.push(database);
-      return database;
-    },
+    token: client.token,
+    query: client.query,
+    database: client.database,
     async stopSubgraph(name) {
       await subgraphs.get(name)?.stop();
     },
@@ -138,7 +108,7 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
       return restarted;
     },
     async stop() {
-      await Promise.all(opened.map((database) => database.close()));
+      await client.close();
       await gateway.stop();
       await Promise.all([...subgraphs.values()].map((s) => s.stop()));
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -154,4 +124,15 @@ export async function startGraph(target: DatabaseTarget = { label: "sqlite" }, e
     },
   };
   return graph;
+}
+
+/**
+ * GRAPH_STARTS_FILE=<path>: one line per whole graph started (suite, database, custom
+ * settings), so a run's count of graph starts can be compared; unset, nothing is written.
+ */
+function noteGraphStart(target: DatabaseTarget, extraEnv: Record<string, string>): void {
+  const file = process.env.GRAPH_STARTS_FILE;
+  if (!file) return;
+  const suite = typeof expect === "undefined" ? "(global setup)" : path.relative(ROOT, expect.getState().testPath ?? "?");
+  fs.appendFileSync(file, `${new Date().toISOString()} ${suite} ${target.label} ${Object.keys(extraEnv).join(",")}\n`);
 }

@@ -4,7 +4,8 @@
  * attempts, the active lockout and the lockout SMS the platform really sent.
  */
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 import { ask, codesOf, HOUR, isNewestFirst, REPS, verifyIdentity } from "./storyKit";
 
 const DETAIL = `
@@ -24,7 +25,7 @@ describeEachDatabase("S2 the locked account: security detail only after verifica
   let graph: Graph;
   let loginId: string;
   beforeAll(async () => {
-    graph = await startGraph(target);
+    graph = await sharedGraph(target);
   });
   afterAll(() => graph?.stop());
 

@@ -4,7 +4,8 @@
  * payments and balance; a shared home phone finds both family members.
  */
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 import { ask, isNewestFirst, REPS } from "./storyKit";
 
 const ACCOUNT = `
@@ -54,7 +55,7 @@ function checkInvoices(account: any): void {
 describeEachDatabase("S3 the bills: family bundle and corporate settlement account", (target) => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph(target);
+    graph = await sharedGraph(target);
   });
   afterAll(() => graph?.stop());
 

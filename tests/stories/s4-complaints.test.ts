@@ -4,7 +4,8 @@
  * are linked to her lines; she may not be surveyed now, and the graph says why.
  */
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 import { ask, DAY, REPS } from "./storyKit";
 
 const ZHAO_MIN = `
@@ -35,7 +36,7 @@ describeEachDatabase("S4 complaints and surveys: every promise tracked, overdue 
   let graph: Graph;
   let customer: any;
   beforeAll(async () => {
-    graph = await startGraph(target);
+    graph = await sharedGraph(target);
     const data = await ask(graph, REPS.unicom, ZHAO_MIN, { phone: "186-2700-4444" });
     expect(data.findCustomers.result.candidates).toHaveLength(1);
     customer = data.findCustomers.result.candidates[0].customer;

@@ -4,7 +4,8 @@
  * refused until the caller's identity is verified; supervisors see who looked.
  */
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 import { ask, codesOf, key, REPS } from "./storyKit";
 
 const SERIAL = "LNV-PF3X6006";
@@ -20,7 +21,9 @@ mutation Order($case: String!, $customer: ID!, $code: String!, $key: String!) {
 describeEachDatabase("S6 red lines: entitlements, paid services in a case, verification before sensitive actions", (target) => {
   let graph: Graph;
   beforeAll(async () => {
-    graph = await startGraph(target);
+    // Shared graph: no other suite reads or writes C-S6, its case CS-LNV-0606 or login u-zhoujie;
+    // the value-added service it orders is a row of its own under a fresh key.
+    graph = await sharedGraph(target);
   });
   afterAll(() => graph?.stop());
 

@@ -5,7 +5,8 @@
  * friend's advance replacement with its tracking number.
  */
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type Graph } from "../helpers/graphHarness";
+import type { Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 import { ask, REPS } from "./storyKit";
 
 const CASE_VIEW = `
@@ -29,7 +30,7 @@ describeEachDatabase("S7 the laptop the maker took back: tiers, verification, re
   let serviceCase: any;
   let customer: any;
   beforeAll(async () => {
-    graph = await startGraph(target);
+    graph = await sharedGraph(target);
     const found = await ask(
       graph,
       REPS.yougou,

@@ -16,7 +16,8 @@
  * asynchronous: read with `eventually` (bounded polling), never a fixed sleep.
  */
 import { describeEachDatabase } from "../helpers/databases";
-import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
+import type { CallerClaims, Graph } from "../helpers/graphHarness";
+import { sharedGraph } from "../helpers/sharedGraph";
 import { createBuyerThroughGraph, OPEN_SERVICE_CASE, type NewBuyer } from "../helpers/newPerson";
 import { eventually, personLinking } from "../stories/storyKit";
 import { ESCALATE, key, ok, PRIORITY, send, TAKE_OVER } from "./handOverKit";
@@ -90,7 +91,8 @@ describeEachDatabase("S7 replayed through mutations on a person created through 
   let storyEndedAt: number;
 
   beforeAll(async () => {
-    graph = await startGraph(target);
+    // Shared graph: the buyer, her cases, return and orders are her own, made under fresh keys.
+    graph = await sharedGraph(target);
   }, 240_000);
   afterAll(() => graph?.stop());
 
