@@ -19,7 +19,6 @@ import { KIT_MIGRATIONS, openDatabase, type SubgraphDefinition } from "../../sub
 import { createCustomer360Tables } from "../../subgraphs/kit/customer360/tables";
 import { describeEachDatabase, type DatabaseTarget } from "../helpers/databases";
 import { ROOT, startGraph, SUBGRAPH_NAMES as ALL_SUBGRAPH_NAMES, type Graph } from "../helpers/graphHarness";
-import { sharedGraph } from "../helpers/sharedGraph";
 
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "data-main-2026-12-02");
 /** The subgraphs main had on that day (a subgraph added since, e.g. analytics, starts empty). */
@@ -124,8 +123,7 @@ describeEachDatabase("a data folder created by main (2026-12-02) starts under to
   beforeAll(async () => {
     const env = await dataFromMain(target);
     upgraded = await startGraph(target, env);
-    // The graph to compare with is any graph on today's seeds: the shared one (this suite only reads it).
-    fresh = await sharedGraph(target);
+    fresh = await startGraph(target);
   }, 180_000);
   afterAll(async () => {
     await upgraded?.stop();
