@@ -2,7 +2,7 @@
  * JetStream-specific delivery (kit/events/jetStreamTransport.ts): a second publish with the same
  * msgID is stored once; an event whose consumer died before the ack comes again to the restarted
  * durable consumer (and an inbox keyed by event id applies it once); a NATS that is down makes
- * publish reject quickly instead of hanging. Each run uses its own namespace, deleted afterwards.
+ * publish reject quickly instead of hanging; a consumer stopped while it sets up its pull ends. Each run uses its own namespace, deleted afterwards.
  */
 import { randomBytes } from "node:crypto";
 import { deleteJetStreamNamespace, openJetStream, type DomainEvent, type JetStreamTransport } from "../../subgraphs/kit/events";
@@ -77,4 +77,13 @@ describeNats("JetStream transport", () => {
     await expect(down.publish([event("E-down")])).rejects.toThrow();
     await down.close();
   });
+
+  it("a consumer stopped during its set-up ends, whatever step it was in (an idle pull opened after stop() once held it forever)", async () => {
+    for (const delayMs of [0, 0, 1, 5, 10, 20, 40, 80, 160]) {
+      const subscription = transport.subscribe(`stopper-${delayMs}-${randomBytes(2).toString("hex")}`, ["producer"], async () => undefined, { pollMs: 50 });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const outcome = await Promise.race([subscription.stop().then(() => "stopped"), new Promise((resolve) => setTimeout(() => resolve("still running after 10 s"), 10_000))]);
+      expect(outcome).toBe("stopped");
+    }
+  }, 120_000);
 });

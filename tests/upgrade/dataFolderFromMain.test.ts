@@ -73,7 +73,10 @@ function oldMigrationsOf(name: string): Record<string, Migration> {
 function stableView(body: any) {
   expect(body.errors).toBeUndefined();
   const { timeline, openMatters } = body.data.customer;
-  const key = (o: unknown) => JSON.stringify(o);
+  // The seeds date their stories relative to the day they ran ("tomorrow 14:00-18:00", "due in
+  // 20 days"): main's folder was seeded on 2026-12-02 (China time), a fresh graph today. Calendar
+  // dates in the words are masked; everything else (which entries, kinds, subjects, actors) must match.
+  const key = (o: unknown) => JSON.stringify(o).replace(/\d{4}-\d\d(-\d\d)?/g, "<date>");
   return {
     timelineMissing: timeline.result.missingSources,
     entries: timeline.result.entries.map(key).sort(),
