@@ -1,5 +1,6 @@
 /** Gateways measured after ours: the two peers, and ours again with its response cache on. */
-export type PeerName = "hive" | "apollo" | "cached";
+export type PeerName = "hive" | "hive-rust" | "apollo" | "cached";
+const PEER_NAMES: PeerName[] = ["hive", "hive-rust", "apollo", "cached"];
 
 export interface BenchOptions {
   customers: number;
@@ -22,6 +23,13 @@ export interface BenchOptions {
   tracing?: boolean;
   /** Seconds of no load, with everything up, over which each process's idle CPU rate is measured (subtracted per answer). */
   idleS: number;
+  /**
+   * P4 in the same run: after a SQLite run, the 360 again on PostgreSQL with this many customers
+   * (a child bench, --db postgres); 0 = off. Default 100,000 for a full SQLite run, 0 for --quick and --db postgres.
+   */
+  pgScaleCustomers: number;
+  /** Also write the results JSON to this file (the P4 phase reads its child's figures from it). */
+  jsonOut?: string;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -42,8 +50,10 @@ options:
   --connections LIST    comma-separated connection counts (default 1,50)
   --workers W           gateway processes per gateway (default 1): Hive --fork W, ours and
                         stock Apollo under a node:cluster wrapper with W workers
-  --peers LIST          hive,apollo,cached (default) | any of them | none; cached = ours again with
-                        RESPONSE_CACHE_TTL_SECONDS=60 (in memory), reported on its own lines
+  --peers LIST          hive,hive-rust,apollo,cached (default) | any of them | none; hive-rust = Hive
+                        Gateway with Hive Router's Rust query planner (--hive-router-runtime); cached = ours
+                        again with RESPONSE_CACHE_TTL_SECONDS=60 (in memory), reported on its own lines.
+                        A peer is timed only on the queries whose sampled answers equal ours
   --queries LIST        c360,order,page2 (default all)
   --soak S              after the runs, drive our gateway with the 50-connection 360 load for S
                         seconds and report RSS growth (default 0 = off; 300 for the P5 target)
@@ -53,6 +63,11 @@ options:
                         answer of the gateway and of the whole graph
   --idle S              seconds of no load per gateway over which every process's idle CPU is measured
                         (event relays, pollers), subtracted from CPU per answer (default 3)
+  --pg-scale N          P4 in the same run: after the SQLite runs, the 360 at the largest connection count
+                        on PostgreSQL (DATABASE_URL) with N customers, ours only, PostgreSQL's own CPU
+                        measured; compared with this run's SQLite p95 (default 100000; 0 = off; off with
+                        --quick and --db postgres; skipped, and said so, when PostgreSQL does not answer)
+  --json-out FILE       also write the results JSON to FILE
   --quick               c360 only, 50 connections, peers apollo, 6 s windows, 2 s warm-up, 2,000 customers
                         (the P6/P2 check in about 2 minutes; explicit options override)
   --no-write            print only; write nothing under bench-results/ or docs/
@@ -79,11 +94,12 @@ function int(args: string[], flag: string, fallback: number, min = 0): number {
   return n;
 }
 
-const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--tracing", "--echo", "--idle", "--quick", "--help", "-h"]);
+const KNOWN = new Set(["--customers", "--events-per-source", "--duration", "--warmup", "--db", "--connections", "--workers", "--peers", "--queries", "--soak", "--no-write", "--tracing", "--echo", "--idle", "--quick", "--pg-scale", "--json-out", "--help", "-h"]);
 
 export function parseArgs(args: string[]): BenchOptions | "help" {
   if (args.includes("--help") || args.includes("-h")) return "help";
-  if (args.includes("--quick")) {
+  const quick = args.includes("--quick");
+  if (quick) {
     const defaults: Array<[string, string]> = [["--queries", "c360"], ["--connections", "50"], ["--peers", "apollo"], ["--duration", "6"], ["--warmup", "2"], ["--customers", "2000"]];
     const rest = args.filter((a) => a !== "--quick");
     for (const [flag, v] of defaults) if (!rest.includes(flag)) rest.push(flag, v);
@@ -96,9 +112,9 @@ export function parseArgs(args: string[]): BenchOptions | "help" {
   if (db !== "sqlite" && db !== "postgres") throw new Error(`--db must be sqlite or postgres, got "${db}"`);
   const connections = (value(args, "--connections") ?? "1,50").split(",").map((c) => Number(c.trim()));
   if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error("--connections must list positive integers, e.g. 1,50");
-  const peersRaw = value(args, "--peers") ?? "hive,apollo,cached";
+  const peersRaw = value(args, "--peers") ?? "hive,hive-rust,apollo,cached";
   const peers = peersRaw === "none" ? [] : peersRaw.split(",").map((p) => p.trim());
-  for (const peer of peers) if (peer !== "hive" && peer !== "apollo" && peer !== "cached") throw new Error(`--peers lists hive, apollo, cached or none, got "${peer}"`);
+  for (const peer of peers) if (!PEER_NAMES.includes(peer as PeerName)) throw new Error(`--peers lists ${PEER_NAMES.join(", ")} or none, got "${peer}"`);
   const queries = (value(args, "--queries") ?? "c360,order,page2").split(",").map((q) => q.trim());
   for (const query of queries) if (!["c360", "order", "page2"].includes(query)) throw new Error(`--queries lists c360, order, page2, got "${query}"`);
   return {
@@ -118,5 +134,7 @@ export function parseArgs(args: string[]): BenchOptions | "help" {
     echo: args.includes("--echo"),
     tracing: args.includes("--tracing"),
     idleS: int(args, "--idle", 3, 1),
+    pgScaleCustomers: int(args, "--pg-scale", quick || db === "postgres" ? 0 : 100000, 0),
+    jsonOut: value(args, "--json-out"),
   };
 }

@@ -7,7 +7,7 @@ import { spawnGroup, waitForOutput, type BenchProcess } from "./processes";
 /** Issuer of the bench's client tokens (production mode refuses the development issuer). */
 export const BENCH_ISSUER = "customer-360-bench";
 
-export type GatewayKind = "ours" | "hive" | "apollo" | "cached";
+export type GatewayKind = "ours" | "hive" | "hive-rust" | "apollo" | "cached";
 
 /** The response cache TTL of the `cached` run: longer than a timed window, so repeats within it hit. */
 export const CACHED_RUN_TTL_SECONDS = 60;
@@ -15,6 +15,7 @@ export const CACHED_RUN_TTL_SECONDS = 60;
 export const GATEWAY_LABELS: Record<GatewayKind, string> = {
   ours: "ours (gateway/)",
   hive: "Hive Gateway 2.15",
+  "hive-rust": "Hive Gateway 2.15 + Rust planner (router-runtime 1.4)",
   apollo: "stock @apollo/gateway 2.14",
   cached: `ours + response cache (memory, TTL ${CACHED_RUN_TTL_SECONDS} s)`,
 };
@@ -121,7 +122,8 @@ export async function startGateway(kind: GatewayKind, setup: GatewaySetup, extra
   const proc = spawnGroup(
     "hive",
     process.execPath,
-    [...extraNodeArgs, bin, "supergraph", supergraph, "-c", config, "--host", "127.0.0.1", "--port", String(port), "--fork", String(setup.workers)],
+    // hive-rust: the same CLI with Hive Router's Rust query planner (@graphql-hive/router-runtime, a dev dependency).
+    [...extraNodeArgs, bin, "supergraph", supergraph, "-c", config, "--host", "127.0.0.1", "--port", String(port), "--fork", String(setup.workers), ...(kind === "hive-rust" ? ["--hive-router-runtime"] : [])],
     { NODE_ENV: "production", CONFIG_PATH: config },
     { echo: setup.echo, cwd: setup.tmpDir },
   );

@@ -13,7 +13,7 @@ const base: Omit<BenchResults, "targets"> = {
   finishedAt: "2025-01-01T00:05:00Z",
   totalSeconds: 300,
   machine: { cpu: "Test CPU", cores: 2, ramGb: 8, node: "v20", os: "Linux" },
-  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false, idleS: 3 },
+  options: { customers: 10000, eventsPerSource: 5, heavyEventsPerSource: 2000, durationS: 10, warmupS: 3, db: "sqlite", connections: [1, 50], workers: 1, peers: ["hive", "apollo"], queries: ["c360"], soakS: 0, write: false, echo: false, idleS: 3, pgScaleCustomers: 0 },
   dataset: { customers: 10000, eventsPerSource: 5, seedSeconds: 10, light: { customerId: "C-1", events: 10 }, heavy: { customerId: "C-1", events: 10010 }, pools: { c360: 1000, order: 1000, page2: 200 } },
   cost: { "c360 light": cost, "c360 heavy": cost },
   criticalPath: { plan: "QueryPlan {}", stages: [["customers"]], recordedQueries: 1, requests: 100, p50: 10, p95: 20, p99: 30 },
@@ -66,5 +66,36 @@ describe("bench report", () => {
     expect(differing.measured).not.toContain("vs Hive");
     const same = evaluateTargets({ ...base, answerChecksByQuery: { hive: { c360: "same (5 answers)" } } }, undefined).find((t) => t.id === "P2")!;
     expect(same.measured).toContain("vs Hive");
+  });
+
+  it("P2 compares the gateways' CPU from the fixed-count window when it was measured", () => {
+    const withGatewayCpu = (r: RunResult, ms: number): RunResult => ({ ...r, processes: [{ name: "gateway", cpuMsPerQuery: ms, idleMsPerSecond: 0, netCpuMsPerQuery: ms }] });
+    // timed window: 4 vs 20 = 0.20x (pass); fixed-count window: 8 vs 16 = 0.50x (fail)
+    const runs = [run("ours", 1, 50, 5, 11), withGatewayCpu(run("ours", 50, 100, 4, 400), 8), withGatewayCpu(run("apollo", 50, 60, 20, 700), 16)];
+    const p2 = evaluateTargets({ ...base, runs }, undefined).find((t) => t.id === "P2")!;
+    expect(p2.status).toBe("FAIL");
+    expect(p2.measured).toContain("(fixed-count window) 8.00 ms vs stock Apollo 16.00 ms = 0.50x");
+  });
+
+  it("P4 in the same run: the PostgreSQL child's 360 p95 against this run's SQLite p95, with PostgreSQL's own CPU", () => {
+    const pgRun: RunResult = {
+      ...run("ours", 50, 80, 5, 500),
+      processes: [
+        { name: "gateway", cpuMsPerQuery: 5, idleMsPerSecond: 0, netCpuMsPerQuery: 5 },
+        { name: "customers", cpuMsPerQuery: 9, idleMsPerSecond: 0, netCpuMsPerQuery: 9 },
+        { name: "postgres", cpuMsPerQuery: 30, idleMsPerSecond: 0, netCpuMsPerQuery: 30 },
+      ],
+      systemNetCpuMsPerQuery: 44,
+    };
+    const p4 = (postgresScale: BenchResults["postgresScale"]) => evaluateTargets({ ...base, postgresScale }, undefined).find((t) => t.id === "P4")!;
+    // SQLite p95 at 50 connections is 800 (run() doubles p50); PostgreSQL 1000 -> 1.25x
+    const measured = p4({ customers: 100000, connections: 50, run: pgRun, file: "bench-results/x/results.json" });
+    expect(measured.status).toBe("PASS");
+    expect(measured.measured).toContain("= 1.25x");
+    expect(measured.measured).toContain("PostgreSQL server backends 30.00 ms, subgraphs 9.00 ms, gateway 5.00 ms");
+    expect(p4({ customers: 100000, connections: 50, run: { ...pgRun, p95: 1300 } }).status).toBe("FAIL");
+    const skipped = p4({ customers: 100000, connections: 50, skipped: "PostgreSQL did not answer at postgres://***@x (ECONNREFUSED)" });
+    expect(skipped.status).toBe("NOT MEASURED");
+    expect(skipped.measured).toContain("ECONNREFUSED");
   });
 });
