@@ -1,20 +1,20 @@
 import { registerEnumType } from "type-graphql";
+import { selfNamedEnum, type EnumValue } from "../../kit";
 
-export enum AuditOperationType {
-  QUERY = "QUERY",
-  MUTATION = "MUTATION",
-}
+export const AuditOperationType = selfNamedEnum("QUERY", "MUTATION");
+export type AuditOperationType = EnumValue<typeof AuditOperationType>;
 
-export enum AuditOutcome {
+export const AuditOutcome = selfNamedEnum(
   /** Answered without errors. */
-  OK = "OK",
+  "OK",
   /** Data and errors together: part of the answer was read. */
-  PARTIAL = "PARTIAL",
+  "PARTIAL",
   /** Errors and no data. */
-  ERROR = "ERROR",
+  "ERROR",
   /** Every error was a refusal (FORBIDDEN, UNAUTHENTICATED, VERIFICATION_REQUIRED). */
-  DENIED = "DENIED",
-}
+  "DENIED",
+);
+export type AuditOutcome = EnumValue<typeof AuditOutcome>;
 
 registerEnumType(AuditOperationType, { name: "AuditOperationType", description: "Whether the audited operation read (QUERY) or changed (MUTATION) data" });
 registerEnumType(AuditOutcome, { name: "AuditOutcome", description: "How the audited operation ended" });

@@ -1,33 +1,26 @@
 import { registerEnumType } from "type-graphql";
+import { selfNamedEnum, type EnumValue } from "../../kit";
 
-export enum SecurityLoginStatus {
-  ACTIVE = "ACTIVE",
-  LOCKED = "LOCKED",
-}
+export const SecurityLoginStatus = selfNamedEnum("ACTIVE", "LOCKED");
+export type SecurityLoginStatus = EnumValue<typeof SecurityLoginStatus>;
 
-export enum LoginAttemptResult {
-  SUCCESS = "SUCCESS",
-  WRONG_PASSWORD = "WRONG_PASSWORD",
+export const LoginAttemptResult = selfNamedEnum(
+  "SUCCESS",
+  "WRONG_PASSWORD",
   /** Refused because the login was already locked. */
-  LOCKED = "LOCKED",
-  WRONG_SMS_CODE = "WRONG_SMS_CODE",
-}
+  "LOCKED",
+  "WRONG_SMS_CODE",
+);
+export type LoginAttemptResult = EnumValue<typeof LoginAttemptResult>;
 
-export enum SecurityNotificationChannel {
-  SMS = "SMS",
-  EMAIL = "EMAIL",
-  APP = "APP",
-}
+export const SecurityNotificationChannel = selfNamedEnum("SMS", "EMAIL", "APP");
+export type SecurityNotificationChannel = EnumValue<typeof SecurityNotificationChannel>;
 
-export enum SecurityNotificationDeliveryStatus {
-  SENT = "SENT",
-  DELIVERED = "DELIVERED",
-  FAILED = "FAILED",
-}
+export const SecurityNotificationDeliveryStatus = selfNamedEnum("SENT", "DELIVERED", "FAILED");
+export type SecurityNotificationDeliveryStatus = EnumValue<typeof SecurityNotificationDeliveryStatus>;
 
-export enum IdentityVerificationMethod {
-  SMS_CODE = "SMS_CODE",
-}
+export const IdentityVerificationMethod = selfNamedEnum("SMS_CODE");
+export type IdentityVerificationMethod = EnumValue<typeof IdentityVerificationMethod>;
 
 registerEnumType(SecurityLoginStatus, { name: "SecurityLoginStatus" });
 registerEnumType(LoginAttemptResult, { name: "LoginAttemptResult" });
