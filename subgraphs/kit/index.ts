@@ -25,7 +25,7 @@ export { loadTimelineSlice, completeMatters, toTimelineEvent, toCommitment, toHa
 export { normalizeIdentifier, normalizePhone, maskPhone, type NormalizedIdentifier } from "./customer360/identifiers";
 export { encodeKey, decodeTimelineKey, decodeMattersKey, decodeLookupKey, encodeCursor, decodeCursor, type TimelineQuery, type MattersQuery, type LookupQuery, type IdentityIds } from "./customer360/queryKeys";
 export { SLA_HOURS, slaHours } from "./customer360/sla";
-export { selfNamedEnum, type EnumValue } from "./selfNamedEnum";
+export { graphqlEnum, type EnumValue } from "./graphqlEnum";
 export { seededRandom, insertInChunks, type SyntheticPerson, type SyntheticSeeder } from "./synthetic";
 export * from "./authorization";
 export { enforceAccessMatrix, accessFor, declarableRootFields, CLIENT_ROLES, type Access, type AccessMatrix, type FieldAccess, type ClientRole } from "./accessMatrix";
