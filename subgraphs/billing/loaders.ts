@@ -2,20 +2,7 @@ import type DataLoader from "dataloader";
 import { sql, type Kysely } from "kysely";
 import { groupLoader, rowLoader } from "../kit";
 import type { CommitmentsTable, MatterHandlersTable } from "../kit/customer360/tables";
-import type {
-  AddOnsTable,
-  BillingAccountsTable,
-  BillingDisputesTable,
-  BillingLinesTable,
-  BundleRulesTable,
-  DB,
-  InvoiceItemsTable,
-  InvoicesTable,
-  OutagesTable,
-  PaymentsTable,
-  PlansTable,
-  SuspensionsTable,
-} from "./db/tables";
+import type { AddOnsTable, BillingAccountsTable, BillingDisputesTable, BillingLinesTable, BundleRulesTable, DB, InvoiceItemsTable, InvoicesTable, OutagesTable, PaymentsTable, PlansTable, SuspensionsTable } from "./db/tables";
 
 export const DISPUTE_MATTER = "BILLING_DISPUTE";
 

@@ -25,9 +25,11 @@ export { loadTimelineSlice, completeMatters, toTimelineEvent, toCommitment, toHa
 export { normalizeIdentifier, normalizePhone, maskPhone, type NormalizedIdentifier } from "./customer360/identifiers";
 export { encodeKey, decodeTimelineKey, decodeMattersKey, decodeLookupKey, encodeCursor, decodeCursor, type TimelineQuery, type MattersQuery, type LookupQuery, type IdentityIds } from "./customer360/queryKeys";
 export { SLA_HOURS, slaHours } from "./customer360/sla";
+export { graphqlEnum, type EnumValue } from "./graphqlEnum";
 export { seededRandom, insertInChunks, type SyntheticPerson, type SyntheticSeeder } from "./synthetic";
 export * from "./authorization";
 export { enforceAccessMatrix, accessFor, declarableRootFields, CLIENT_ROLES, type Access, type AccessMatrix, type FieldAccess, type ClientRole } from "./accessMatrix";
+export { accessRule, GATEWAY_ONLY, HANDLING_ORGANIZATION, OPEN_TO_ALL, OWN_STAFF_ONLY, PARTNER_OWN_ANALYST_MASKED, PARTNER_OWN_NO_ANALYST, PARTNER_OWN_ONLY, STAFF_ANALYST_MASKED, STAFF_ONLY, SUPERVISORS_ONLY, type AccessRule, type RoleAccess } from "./accessRules";
 export { reportCustomerData, formatOwner, parseOwners, SERVED_OWNERS_HEADER, type OwnerRef, type OwnerOf, type CustomerDataDeclarations } from "./customerData";
 export { deadLetterAccess, deadLetterFieldNames, withDeadLetterAccess, type DeadLetterFieldNames } from "./events/deadLetterFields";
 // What a subgraph (ours or a partner's, through @customer360/kit) needs to publish and react (PARTNERS.md "Events").

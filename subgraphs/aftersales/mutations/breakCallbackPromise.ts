@@ -1,8 +1,4 @@
-import type { Context } from "../context";
-import { handOverId } from "../handOverValidation";
-import type { Callback } from "../types/Callback";
-import { text } from "../validation";
-import { settleCallbackPromise } from "./settleCallbackPromise";
+import { settlementMutation } from "./settleCallbackPromise";
 
 export interface BreakCallbackPromiseInput {
   callbackId: string;
@@ -11,8 +7,4 @@ export interface BreakCallbackPromiseInput {
 }
 
 /** S4: the promised call did not happen (OPEN -> BROKEN), with what went wrong. */
-export async function breakCallbackPromise(ctx: Context, input: BreakCallbackPromiseInput): Promise<Callback> {
-  const callbackId = handOverId(input.callbackId, "callbackId", "callbackId");
-  const reason = text(input.reason, "reason");
-  return settleCallbackPromise(ctx, { callbackId, idempotencyKey: input.idempotencyKey, reason }, { status: "BROKEN", text: reason, operation: "breakCallbackPromise" });
-}
+export const breakCallbackPromise = settlementMutation<BreakCallbackPromiseInput>("BROKEN", "reason", "breakCallbackPromise");

@@ -1,13 +1,13 @@
 import { conflict } from "../../../common/errorCodes";
-import { nowIso, recordEvent } from "../../kit";
-import { caseInTransaction, currentState, moveCase, OwnershipState, requireState } from "../caseOwnership";
+import { nowIso } from "../../kit";
+import { currentState, moveCase, OwnershipState } from "../caseOwnership";
 import type { Context } from "../context";
 import { priority as priorityOf } from "../handOverValidation";
-import { assertHandlingOrganization } from "../manageAccess";
 import type { ServiceCase } from "../types/ServiceCase";
 import { identifier, text } from "../validation";
-import { answerCase, caseForAction } from "./handOverSupport";
-import { actorOf, idempotent } from "./idempotent";
+import { answerCase } from "./handOverSupport";
+import { actOnCase, recordCaseEvent } from "./caseAction";
+import { actorOf } from "./idempotent";
 
 export interface ChangeCasePriorityInput {
   caseNumber: string;
@@ -22,22 +22,15 @@ export async function changeCasePriority(ctx: Context, input: ChangeCasePriority
   const priority = priorityOf(input.priority);
   const reason = text(input.reason, "reason");
   const actor = actorOf(ctx.caller);
-  assertHandlingOrganization(ctx, await caseForAction(ctx, caseNumber), "change case priorities");
-  return idempotent(ctx, input, "changeCasePriority", async (trx) => {
-    const row = await caseInTransaction(trx, caseNumber);
-    assertHandlingOrganization(ctx, row, "change case priorities");
-    requireState(row, [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], "change its priority");
+  return actOnCase(ctx, input, caseNumber, { operation: "changeCasePriority", may: "change case priorities", from: [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], doing: "change its priority" }, async (trx, row) => {
     if (row.priority === priority) throw conflict(`service case ${caseNumber} is already ${priority}`, currentState(row));
     const at = nowIso();
     const moved = await moveCase(trx, row, { priority }, "change its priority");
-    await recordEvent(trx, {
-      ownerId: moved.owner_id,
+    await recordCaseEvent(trx, moved, {
       at,
       kind: "CASE_PRIORITY_CHANGED",
       summary: `Priority of case ${caseNumber} changed ${row.priority} -> ${priority} by ${actor.name} (${actor.organization}): ${reason}`,
       actor,
-      subjectType: "ServiceCase",
-      subjectId: caseNumber,
       payload: { caseNumber, fromPriority: row.priority, toPriority: priority, reason },
     });
     return answerCase(ctx, moved);

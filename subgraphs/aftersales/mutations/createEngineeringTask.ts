@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { assignHandler, nowIso, recordEvent } from "../../kit";
-import { caseInTransaction, OwnershipState, owningOrgOf, requireState } from "../caseOwnership";
+import { assignHandler, nowIso } from "../../kit";
+import { OwnershipState, owningOrgOf } from "../caseOwnership";
 import { MatterKind } from "../caseStatus";
 import type { Context } from "../context";
 import { dueTime, optionalText, priority as priorityOf } from "../handOverValidation";
-import { assertHandlingOrganization } from "../manageAccess";
 import { toEngineeringTask } from "../mappers";
 import type { EngineeringTask } from "../types/EngineeringTask";
 import { identifier, text } from "../validation";
-import { caseForAction, forgetCase } from "./handOverSupport";
-import { actorOf, idempotent } from "./idempotent";
+import { forgetCase } from "./handOverSupport";
+import { actOnCase, recordCaseEvent } from "./caseAction";
+import { actorOf } from "./idempotent";
 import { withOwner } from "../handOverMappers";
 
 export interface CreateEngineeringTaskInput {
@@ -35,25 +35,18 @@ export async function createEngineeringTask(ctx: Context, input: CreateEngineeri
   const assigneeTeam = optionalText(input.assigneeTeam, "assigneeTeam", 100);
   const dueAt = dueTime(input.dueAt, "dueAt");
   const actor = actorOf(ctx.caller);
-  assertHandlingOrganization(ctx, await caseForAction(ctx, caseNumber), "open engineering tasks");
-  return idempotent(ctx, input, "createEngineeringTask", async (trx) => {
-    const row = await caseInTransaction(trx, caseNumber);
-    assertHandlingOrganization(ctx, row, "open engineering tasks");
-    requireState(row, [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], "open an engineering task on it");
+  return actOnCase(ctx, input, caseNumber, { operation: "createEngineeringTask", may: "open engineering tasks", from: [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], doing: "open an engineering task on it" }, async (trx, row) => {
     const at = nowIso();
     const id = `ENG-${randomUUID().slice(0, 8).toUpperCase()}`;
     const organization = owningOrgOf(row);
     const task = { id, case_number: caseNumber, owner_id: row.owner_id, title, priority, status: "OPEN", assignee_name: assigneeName, assignee_team: assigneeTeam, assignee_org: organization, opened_at: at, done_at: null, outcome: null, due_at: dueAt };
     await trx.insertInto("engineering_tasks").values(task).execute();
     await assignHandler(trx, { kind: MatterKind.ENGINEERING_TASK, id }, { name: assigneeName, team: assigneeTeam, organization, tier: "L3" }, at, `verification requested by ${actor.name}`);
-    await recordEvent(trx, {
-      ownerId: row.owner_id,
+    await recordCaseEvent(trx, row, {
       at,
       kind: "TASK_OPENED",
       summary: `Engineering verification ${id} (priority ${priority}, due ${dueAt}) assigned to ${assigneeName}${assigneeTeam ? ` (${assigneeTeam})` : ""} by ${actor.name} (${actor.organization}): ${title}`,
       actor,
-      subjectType: "ServiceCase",
-      subjectId: caseNumber,
       payload: { caseNumber, taskId: id, dueAt, assignee: assigneeName },
     });
     forgetCase(ctx, caseNumber);

@@ -1,13 +1,13 @@
-import { assignHandler, nowIso, recordEvent } from "../../kit";
-import { caseInTransaction, currentState, moveCase, nextTier, OwnershipState, owningOrgOf, queueHandler, requireState } from "../caseOwnership";
+import { assignHandler, nowIso } from "../../kit";
+import { currentState, moveCase, nextTier, OwnershipState, owningOrgOf, queueHandler } from "../caseOwnership";
 import { MatterKind } from "../caseStatus";
 import { conflict } from "../../../common/errorCodes";
 import type { Context } from "../context";
-import { assertHandlingOrganization } from "../manageAccess";
 import type { ServiceCase } from "../types/ServiceCase";
 import { identifier, text } from "../validation";
-import { answerCase, caseForAction } from "./handOverSupport";
-import { actorOf, idempotent } from "./idempotent";
+import { answerCase } from "./handOverSupport";
+import { actOnCase, recordCaseEvent } from "./caseAction";
+import { actorOf } from "./idempotent";
 
 export interface EscalateCaseInput {
   caseNumber: string;
@@ -24,25 +24,18 @@ export async function escalateCase(ctx: Context, input: EscalateCaseInput): Prom
   const caseNumber = identifier(input.caseNumber, "caseNumber", "caseNumber");
   const reason = text(input.reason, "reason");
   const actor = actorOf(ctx.caller);
-  assertHandlingOrganization(ctx, await caseForAction(ctx, caseNumber), "escalate cases");
-  return idempotent(ctx, input, "escalateCase", async (trx) => {
-    const row = await caseInTransaction(trx, caseNumber);
-    assertHandlingOrganization(ctx, row, "escalate cases");
-    requireState(row, [OwnershipState.QUEUED, OwnershipState.ASSIGNED], "escalate it");
+  return actOnCase(ctx, input, caseNumber, { operation: "escalateCase", may: "escalate cases", from: [OwnershipState.QUEUED, OwnershipState.ASSIGNED], doing: "escalate it" }, async (trx, row) => {
     const tier = nextTier(row.tier);
     if (!tier) throw conflict(`service case ${caseNumber} is already at ${row.tier}, the highest tier`, currentState(row));
     const at = nowIso();
     const moved = await moveCase(trx, row, { ownership_state: OwnershipState.ESCALATED, tier, status: "ESCALATED" }, "escalate it");
     const queue = queueHandler(owningOrgOf(moved), tier);
     await assignHandler(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, queue, at, `escalated ${row.tier} -> ${tier}: ${reason}`);
-    await recordEvent(trx, {
-      ownerId: moved.owner_id,
+    await recordCaseEvent(trx, moved, {
       at,
       kind: "CASE_ESCALATED",
       summary: `Escalated ${row.tier} -> ${tier} by ${actor.name} (${actor.organization}): ${reason}; waiting in the ${queue.name}`,
       actor,
-      subjectType: "ServiceCase",
-      subjectId: caseNumber,
       payload: { caseNumber, fromTier: row.tier, toTier: tier, reason },
     });
     return answerCase(ctx, moved);

@@ -1,8 +1,4 @@
-import type { Context } from "../context";
-import { handOverId } from "../handOverValidation";
-import type { Callback } from "../types/Callback";
-import { text } from "../validation";
-import { settleCallbackPromise } from "./settleCallbackPromise";
+import { settlementMutation } from "./settleCallbackPromise";
 
 export interface KeepCallbackPromiseInput {
   callbackId: string;
@@ -11,8 +7,4 @@ export interface KeepCallbackPromiseInput {
 }
 
 /** S7: the expert called back as promised (OPEN -> KEPT); late when after its due time. */
-export async function keepCallbackPromise(ctx: Context, input: KeepCallbackPromiseInput): Promise<Callback> {
-  const callbackId = handOverId(input.callbackId, "callbackId", "callbackId");
-  const outcome = text(input.outcome, "outcome");
-  return settleCallbackPromise(ctx, { callbackId, idempotencyKey: input.idempotencyKey, outcome }, { status: "KEPT", text: outcome, operation: "keepCallbackPromise" });
-}
+export const keepCallbackPromise = settlementMutation<KeepCallbackPromiseInput>("KEPT", "outcome", "keepCallbackPromise");

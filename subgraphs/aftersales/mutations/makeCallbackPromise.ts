@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { addCommitment, assignHandler, nowIso, recordEvent } from "../../kit";
-import { caseInTransaction, OwnershipState, requireState } from "../caseOwnership";
+import { addCommitment, assignHandler, nowIso } from "../../kit";
+import { OwnershipState } from "../caseOwnership";
 import { MatterKind } from "../caseStatus";
 import type { Context } from "../context";
 import { dueTime } from "../handOverValidation";
-import { assertHandlingOrganization } from "../manageAccess";
 import { toCallback } from "../mappers";
 import type { Callback } from "../types/Callback";
 import { identifier, text } from "../validation";
-import { caseForAction, forgetCase } from "./handOverSupport";
-import { actorOf, idempotent } from "./idempotent";
+import { forgetCase } from "./handOverSupport";
+import { actOnCase, recordCaseEvent } from "./caseAction";
+import { actorOf } from "./idempotent";
 import { withOwner } from "../handOverMappers";
 
 export interface MakeCallbackPromiseInput {
@@ -29,25 +29,18 @@ export async function makeCallbackPromise(ctx: Context, input: MakeCallbackPromi
   const purpose = text(input.purpose, "purpose", 300);
   const dueAt = dueTime(input.dueAt, "dueAt");
   const actor = actorOf(ctx.caller);
-  assertHandlingOrganization(ctx, await caseForAction(ctx, caseNumber), "promise callbacks");
-  return idempotent(ctx, input, "makeCallbackPromise", async (trx) => {
-    const row = await caseInTransaction(trx, caseNumber);
-    assertHandlingOrganization(ctx, row, "promise callbacks");
-    requireState(row, [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], "promise a callback on it");
+  return actOnCase(ctx, input, caseNumber, { operation: "makeCallbackPromise", may: "promise callbacks", from: [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], doing: "promise a callback on it" }, async (trx, row) => {
     const at = nowIso();
     const id = `CB-${randomUUID().slice(0, 8).toUpperCase()}`;
     const callback = { id, case_number: caseNumber, owner_id: row.owner_id, purpose, promised_at: at, due_at: dueAt, promised_by_name: actor.name, promised_by_org: actor.organization, status: "OPEN", done_at: null, outcome: null };
     await trx.insertInto("callbacks").values(callback).execute();
     await addCommitment(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, { id, description: purpose, dueAt, madeBy: { name: actor.name, organization: actor.organization } });
     await assignHandler(trx, { kind: MatterKind.CALLBACK, id }, { name: actor.name, organization: actor.organization, tier: row.tier }, at, "promised the call");
-    await recordEvent(trx, {
-      ownerId: row.owner_id,
+    await recordCaseEvent(trx, row, {
       at,
       kind: "CALLBACK_PROMISED",
       summary: `${actor.name} (${actor.organization}) promised to call back by ${dueAt}: ${purpose}`,
       actor,
-      subjectType: "ServiceCase",
-      subjectId: caseNumber,
       payload: { caseNumber, callbackId: id, dueAt, purpose },
     });
     forgetCase(ctx, caseNumber);

@@ -10,6 +10,7 @@ import type { OpenedServiceCase } from "../types/OpenedServiceCase";
 import type { OpenServiceCaseInput } from "../types/OpenServiceCaseInput";
 import { identifier, visitWindow } from "../validation";
 import { actorOf, idempotent } from "./idempotent";
+import { openedCaseRow } from "./openedCaseRow";
 
 const CHANNELS = ["PHONE", "ONLINE", "RETAILER", "PROVIDER", "SERVICE_CENTER"];
 /** Field contractors that take makers' visits (fieldservice subgraph, docs/STORY_DATA.md). */
@@ -60,7 +61,7 @@ export async function openServiceCase(ctx: Context, input: OpenServiceCaseInput)
     const at = nowIso();
     const suffix = randomInt(10_000_000, 99_999_999);
     const caseNumber = `CS-${maker.toUpperCase()}-N${suffix}`;
-    const caseRow = {
+    const caseRow = openedCaseRow({
       number: caseNumber,
       owner_id: device.owner_id,
       serial,
@@ -69,19 +70,13 @@ export async function openServiceCase(ctx: Context, input: OpenServiceCaseInput)
       channel,
       summary,
       opened_at: at,
-      closed_at: null,
-      resolution: null,
-      resolved_by: null,
-      priority: "NORMAL",
-      tier: "L1",
       order_number: orderNumber ?? device.retailer_order_number,
       service_center_id: center?.id ?? null,
       // Hand-over state (docs/STATE_MACHINES.md): null means assigned to the maker that opened it.
       ownership_state: null,
       owning_org: null,
-      ownership_version: 0,
       return_number: null,
-    };
+    });
     await trx.insertInto("service_cases").values(caseRow).execute();
     const parties: CasePartiesTable[] = [{ id: `PTY-${suffix}-1`, case_number: caseNumber, organization: maker, name: `${maker} after-sales`, role: "MAKER_AFTERSALES", phone: null, joined_at: at }];
     if (caseRow.order_number) parties.push({ id: `PTY-${suffix}-2`, case_number: caseNumber, organization: "yougou", name: "优购商城客服 / Yougou Mall service desk", role: "RETAILER", phone: "400-606-5500", joined_at: at });

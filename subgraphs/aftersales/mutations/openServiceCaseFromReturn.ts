@@ -10,6 +10,7 @@ import type { ServiceCase } from "../types/ServiceCase";
 import { identifier, text } from "../validation";
 import { answerCase } from "./handOverSupport";
 import { actorOf, idempotent } from "./idempotent";
+import { openedCaseRow } from "./openedCaseRow";
 
 export interface OpenServiceCaseFromReturnInput {
   returnNumber: string;
@@ -48,7 +49,7 @@ export async function openServiceCaseFromReturn(ctx: Context, input: OpenService
       if (seen) throw conflict(`return ${returnNumber} was already handed over: service case ${seen.number} (${seen.status})`, { caseNumber: seen.number, status: seen.status });
       const at = nowIso();
       const number = `CS-${device.maker.slice(0, 2).toUpperCase()}-R${randomUUID().slice(0, 8).toUpperCase()}`;
-      const row = {
+      const row = openedCaseRow({
         number,
         owner_id: device.owner_id,
         serial,
@@ -57,18 +58,12 @@ export async function openServiceCaseFromReturn(ctx: Context, input: OpenService
         channel: "RETAILER",
         summary,
         opened_at: at,
-        closed_at: null,
-        resolution: null,
-        resolved_by: null,
-        priority: "NORMAL",
-        tier: "L1",
         order_number: orderNumber,
         service_center_id: null,
         ownership_state: OwnershipState.QUEUED,
         owning_org: device.maker,
-        ownership_version: 0,
         return_number: returnNumber,
-      };
+      });
       await trx.insertInto("service_cases").values(row).execute();
       const maker = CASE_ORGANIZATIONS[device.maker];
       await trx

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { conflict, notFound } from "../../../common/errorCodes";
-import { nowIso, recordEvent, releaseHandler, settleCommitments, type ActorInput } from "../../kit";
+import { nowIso, recordEvent, releaseHandler, settleCommitments, type ActorInput, type EventInput } from "../../kit";
 import { beijingWindow, CLOSABLE_CASE_STATUSES, MatterKind, OPEN_TASK_STATUSES } from "../caseStatus";
 import { assertMayActOnCase } from "../access";
 import type { Context } from "../context";
@@ -69,12 +69,24 @@ interface CloseWork {
   caseNumber: string;
 }
 
+/** A piece of the case's open work ends with it: nobody handles it any more, its promises are cancelled. */
+async function endMatter({ trx, at }: CloseWork, matter: { kind: string; id: string }): Promise<void> {
+  await releaseHandler(trx, matter, at);
+  await settleCommitments(trx, matter, "CANCELLED", at);
+}
+
+/** One event of the closing in the customer's timeline, by the one who reported it. */
+async function recordClosing({ trx, at, actor, ownerId }: CloseWork, event: Pick<EventInput, "kind" | "summary" | "subjectType" | "subjectId" | "payload">): Promise<void> {
+  await recordEvent(trx, { ownerId, at, actor, ...event });
+}
+
 function plural(count: number, noun: string): string {
   return count === 0 ? "" : `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** Cancels the case's scheduled visits (one event each, so the contractor hears of every one); returns their ids. */
-async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<string[]> {
+async function cancelOpenVisits(work: CloseWork): Promise<string[]> {
+  const { trx, at, actor, caseNumber } = work;
   const open = await trx.selectFrom("visits").selectAll().where("case_number", "=", caseNumber).where("status", "=", "SCHEDULED").execute();
   if (open.length === 0) return [];
   await trx
@@ -85,14 +97,10 @@ async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWo
     .execute();
   const facts = await caseFacts(trx, caseNumber, actor);
   for (const visit of open) {
-    await releaseHandler(trx, { kind: MatterKind.VISIT, id: visit.id }, at);
-    await settleCommitments(trx, { kind: MatterKind.VISIT, id: visit.id }, "CANCELLED", at);
-    await recordEvent(trx, {
-      ownerId,
-      at,
+    await endMatter(work, { kind: MatterKind.VISIT, id: visit.id });
+    await recordClosing(work, {
       kind: "VISIT_CANCELLED",
       summary: `Technician visit ${visit.id} on ${beijingWindow(visit.window_start, visit.window_end)} cancelled: case ${caseNumber} resolved by the customer`,
-      actor,
       subjectType: "Visit",
       subjectId: visit.id,
       payload: { ...facts, visitId: visit.id, reason: "resolved by the customer", windowStart: visit.window_start, windowEnd: visit.window_end, resolvedByCustomer: true },
@@ -101,7 +109,8 @@ async function cancelOpenVisits({ trx, at, actor, ownerId, caseNumber }: CloseWo
   return open.map((visit) => visit.id);
 }
 
-async function cancelOpenCallbacks({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {
+async function cancelOpenCallbacks(work: CloseWork): Promise<number> {
+  const { trx, at, caseNumber } = work;
   const open = await trx.selectFrom("callbacks").selectAll().where("case_number", "=", caseNumber).where("status", "=", "OPEN").execute();
   if (open.length === 0) return 0;
   await trx
@@ -111,14 +120,10 @@ async function cancelOpenCallbacks({ trx, at, actor, ownerId, caseNumber }: Clos
     .where("status", "=", "OPEN")
     .execute();
   for (const callback of open) {
-    await releaseHandler(trx, { kind: MatterKind.CALLBACK, id: callback.id }, at);
-    await settleCommitments(trx, { kind: MatterKind.CALLBACK, id: callback.id }, "CANCELLED", at);
-    await recordEvent(trx, {
-      ownerId,
-      at,
+    await endMatter(work, { kind: MatterKind.CALLBACK, id: callback.id });
+    await recordClosing(work, {
       kind: "CALLBACK_CANCELLED",
       summary: `Callback by ${callback.promised_by_name} (${callback.promised_by_org}) cancelled, no call needed: case ${caseNumber} resolved by the customer`,
-      actor,
       subjectType: "ServiceCase",
       subjectId: caseNumber,
     });
@@ -126,7 +131,8 @@ async function cancelOpenCallbacks({ trx, at, actor, ownerId, caseNumber }: Clos
   return open.length;
 }
 
-async function cancelOpenTasks({ trx, at, actor, ownerId, caseNumber }: CloseWork): Promise<number> {
+async function cancelOpenTasks(work: CloseWork): Promise<number> {
+  const { trx, at, caseNumber } = work;
   const open = await trx.selectFrom("engineering_tasks").selectAll().where("case_number", "=", caseNumber).where("status", "in", [...OPEN_TASK_STATUSES]).execute();
   if (open.length === 0) return 0;
   await trx
@@ -137,12 +143,9 @@ async function cancelOpenTasks({ trx, at, actor, ownerId, caseNumber }: CloseWor
     .execute();
   for (const task of open) {
     await releaseHandler(trx, { kind: MatterKind.ENGINEERING_TASK, id: task.id }, at);
-    await recordEvent(trx, {
-      ownerId,
-      at,
+    await recordClosing(work, {
       kind: "ENGINEERING_TASK_CANCELLED",
       summary: `Engineering task "${task.title}" cancelled: case ${caseNumber} resolved by the customer`,
-      actor,
       subjectType: "ServiceCase",
       subjectId: caseNumber,
     });

@@ -10,6 +10,8 @@ import type { Callback } from "../types/Callback";
 import { caseForAction, forgetCase } from "./handOverSupport";
 import { actorOf, idempotent } from "./idempotent";
 import { withOwner } from "../handOverMappers";
+import { handOverId } from "../handOverValidation";
+import { text } from "../validation";
 
 /**
  * The promise state machine's one step, shared by keepCallbackPromise and
@@ -52,6 +54,19 @@ export async function settleCallbackPromise(
     forgetCase(ctx, row.case_number);
     return withOwner(toCallback(row, new Date(at)), row.owner_id);
   });
+}
+
+/**
+ * keepCallbackPromise and breakCallbackPromise as the client calls them: the callback's id and
+ * the one text the settlement carries (the outcome kept, the reason broken) checked, then
+ * settled. `said` names that text's argument.
+ */
+export function settlementMutation<Input extends { callbackId: string; idempotencyKey: string }>(status: "KEPT" | "BROKEN", said: Exclude<keyof Input & string, "callbackId" | "idempotencyKey">, operation: string): (ctx: Context, input: Input) => Promise<Callback> {
+  return async (ctx, input) => {
+    const callbackId = handOverId(input.callbackId, "callbackId", "callbackId");
+    const checked = text(input[said] as string, said);
+    return settleCallbackPromise(ctx, { callbackId, idempotencyKey: input.idempotencyKey, [said]: checked }, { status, text: checked, operation });
+  };
 }
 
 /** "kept 3 hours late" when the call came after its due time. */

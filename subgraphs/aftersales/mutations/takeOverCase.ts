@@ -1,13 +1,13 @@
-import { assignHandler, nowIso, recordEvent } from "../../kit";
-import { caseInTransaction, moveCase, OwnershipState, requireState } from "../caseOwnership";
+import { assignHandler, nowIso } from "../../kit";
+import { moveCase, OwnershipState } from "../caseOwnership";
 import { MatterKind } from "../caseStatus";
 import type { Context } from "../context";
 import { optionalText } from "../handOverValidation";
-import { assertHandlingOrganization } from "../manageAccess";
 import type { ServiceCase } from "../types/ServiceCase";
 import { identifier } from "../validation";
-import { answerCase, caseForAction } from "./handOverSupport";
-import { actorOf, idempotent } from "./idempotent";
+import { answerCase } from "./handOverSupport";
+import { actOnCase, recordCaseEvent } from "./caseAction";
+import { actorOf } from "./idempotent";
 
 export interface TakeOverCaseInput {
   caseNumber: string;
@@ -31,22 +31,15 @@ export async function takeOverCase(ctx: Context, input: TakeOverCaseInput): Prom
   const hours = optionalText(input.hours, "hours", 40);
   const reason = optionalText(input.reason, "reason", 500);
   const actor = actorOf(ctx.caller);
-  assertHandlingOrganization(ctx, await caseForAction(ctx, caseNumber), "take cases over");
-  return idempotent(ctx, input, "takeOverCase", async (trx) => {
-    const row = await caseInTransaction(trx, caseNumber);
-    assertHandlingOrganization(ctx, row, "take cases over");
-    requireState(row, [OwnershipState.QUEUED, OwnershipState.ESCALATED], "take it over");
+  return actOnCase(ctx, input, caseNumber, { operation: "takeOverCase", may: "take cases over", from: [OwnershipState.QUEUED, OwnershipState.ESCALATED], doing: "take it over" }, async (trx, row) => {
     const at = nowIso();
     const moved = await moveCase(trx, row, { ownership_state: OwnershipState.ASSIGNED }, "take it over");
     await assignHandler(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, { name: actor.name, team, organization: actor.organization, tier: moved.tier, phone, hours }, at, reason ?? `taken over by ${actor.name}`);
-    await recordEvent(trx, {
-      ownerId: moved.owner_id,
+    await recordCaseEvent(trx, moved, {
       at,
       kind: "CASE_TAKEN_OVER",
       summary: `${actor.name} (${actor.organization}, ${moved.tier}) took case ${caseNumber} over and owns it now${reason ? `: ${reason}` : ""}`,
       actor,
-      subjectType: "ServiceCase",
-      subjectId: caseNumber,
       payload: { caseNumber, tier: moved.tier },
     });
     return answerCase(ctx, moved);

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { conflict } from "../../../common/errorCodes";
-import { assignHandler, nowIso, recordEvent } from "../../kit";
-import { caseInTransaction, currentState, moveCase, OwnershipState, owningOrgOf, queueHandler, requireState } from "../caseOwnership";
+import { assignHandler, nowIso } from "../../kit";
+import { currentState, moveCase, OwnershipState, owningOrgOf, queueHandler } from "../caseOwnership";
 import { MatterKind } from "../caseStatus";
 import type { Context } from "../context";
-import { assertHandlingOrganization } from "../manageAccess";
 import { CASE_ORGANIZATIONS, knownOrganization } from "../organizations";
 import type { ServiceCase } from "../types/ServiceCase";
 import { identifier, text } from "../validation";
-import { answerCase, caseForAction } from "./handOverSupport";
-import { actorOf, idempotent } from "./idempotent";
+import { answerCase } from "./handOverSupport";
+import { actOnCase, recordCaseEvent } from "./caseAction";
+import { actorOf } from "./idempotent";
 
 export interface TransferCaseInput {
   caseNumber: string;
@@ -30,11 +30,7 @@ export async function transferCase(ctx: Context, input: TransferCaseInput): Prom
   const toOrganization = knownOrganization(input.toOrganization, "toOrganization");
   const reason = text(input.reason, "reason");
   const actor = actorOf(ctx.caller);
-  assertHandlingOrganization(ctx, await caseForAction(ctx, caseNumber), "transfer cases");
-  return idempotent(ctx, input, "transferCase", async (trx) => {
-    const row = await caseInTransaction(trx, caseNumber);
-    assertHandlingOrganization(ctx, row, "transfer cases");
-    requireState(row, [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], "transfer it");
+  return actOnCase(ctx, input, caseNumber, { operation: "transferCase", may: "transfer cases", from: [OwnershipState.QUEUED, OwnershipState.ASSIGNED, OwnershipState.ESCALATED], doing: "transfer it" }, async (trx, row) => {
     const from = owningOrgOf(row);
     if (from === toOrganization) throw conflict(`service case ${caseNumber} is already handled by ${toOrganization}`, currentState(row));
     const at = nowIso();
@@ -48,14 +44,11 @@ export async function transferCase(ctx: Context, input: TransferCaseInput): Prom
     await trx.insertInto("case_transfers").values({ id: `TRF-${randomUUID()}`, case_number: caseNumber, from_org: from, to_org: toOrganization, reason, by_name: actor.name, by_org: actor.organization, at }).execute();
     const queue = queueHandler(toOrganization, moved.tier);
     await assignHandler(trx, { kind: MatterKind.SERVICE_CASE, id: caseNumber }, queue, at, `transferred ${from} -> ${toOrganization}: ${reason}`);
-    await recordEvent(trx, {
-      ownerId: moved.owner_id,
+    await recordCaseEvent(trx, moved, {
       at,
       kind: "CASE_TRANSFERRED",
       summary: `Case ${caseNumber} transferred from ${from} to ${toOrganization} by ${actor.name} (${actor.organization}): ${reason}; waiting in the ${queue.name}`,
       actor,
-      subjectType: "ServiceCase",
-      subjectId: caseNumber,
       payload: { caseNumber, fromOrganization: from, toOrganization, reason },
     });
     return answerCase(ctx, moved);

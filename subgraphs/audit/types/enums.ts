@@ -1,20 +1,20 @@
-import { registerEnumType } from "type-graphql";
+import { graphqlEnum, type EnumValue } from "../../kit";
 
-export enum AuditOperationType {
-  QUERY = "QUERY",
-  MUTATION = "MUTATION",
-}
+export const AuditOperationType = graphqlEnum("AuditOperationType", ["QUERY", "MUTATION"], "Whether the audited operation read (QUERY) or changed (MUTATION) data");
+export type AuditOperationType = EnumValue<typeof AuditOperationType>;
 
-export enum AuditOutcome {
-  /** Answered without errors. */
-  OK = "OK",
-  /** Data and errors together: part of the answer was read. */
-  PARTIAL = "PARTIAL",
-  /** Errors and no data. */
-  ERROR = "ERROR",
-  /** Every error was a refusal (FORBIDDEN, UNAUTHENTICATED, VERIFICATION_REQUIRED). */
-  DENIED = "DENIED",
-}
-
-registerEnumType(AuditOperationType, { name: "AuditOperationType", description: "Whether the audited operation read (QUERY) or changed (MUTATION) data" });
-registerEnumType(AuditOutcome, { name: "AuditOutcome", description: "How the audited operation ended" });
+export const AuditOutcome = graphqlEnum(
+  "AuditOutcome",
+  [
+    /** Answered without errors. */
+    "OK",
+    /** Data and errors together: part of the answer was read. */
+    "PARTIAL",
+    /** Errors and no data. */
+    "ERROR",
+    /** Every error was a refusal (FORBIDDEN, UNAUTHENTICATED, VERIFICATION_REQUIRED). */
+    "DENIED",
+  ],
+  "How the audited operation ended",
+);
+export type AuditOutcome = EnumValue<typeof AuditOutcome>;

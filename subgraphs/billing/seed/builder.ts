@@ -1,20 +1,7 @@
 import type { Kysely } from "kysely";
 import { insertInChunks, recordEvent, type ActorInput } from "../../kit";
 import type { EventInput } from "../../kit/customer360/writes";
-import type {
-  BillingAccountsTable,
-  BillingDisputesTable,
-  BillingLinesTable,
-  BundleRulesTable,
-  DB,
-  InvoiceItemsTable,
-  InvoicesTable,
-  LineAddOnsTable,
-  OutageLinesTable,
-  OutagesTable,
-  PaymentsTable,
-  SuspensionsTable,
-} from "../db/tables";
+import type { BillingAccountsTable, BillingDisputesTable, BillingLinesTable, BundleRulesTable, DB, InvoiceItemsTable, InvoicesTable, LineAddOnsTable, OutageLinesTable, OutagesTable, PaymentsTable, SuspensionsTable } from "../db/tables";
 import { yuan } from "../money";
 import { planFee } from "./catalog";
 

@@ -67,15 +67,36 @@ export interface LinkIdentityInput {
   idempotencyKey: string;
 }
 
-/** Links the identity to the person; an identity linked to another person moves (the log says from whom). */
-export async function linkIdentity(ctx: Context, input: LinkIdentityInput): Promise<Customer> {
-  supervisorOnly(ctx, "link identities");
+/** A link correction's arguments, checked, with the person it is on (active) and when it runs. */
+interface CheckedLink {
+  personId: string;
+  system: string;
+  identityId: string;
+  reason: string;
+  at: string;
+  person: Awaited<ReturnType<typeof activePerson>>;
+}
+
+/**
+ * What linkIdentity and unlinkIdentity share: supervisors only, the arguments checked, then
+ * `step` in one transaction per idempotency key (bound to the checked arguments), on the
+ * person only while it is active.
+ */
+async function correctLink(ctx: Context, input: LinkIdentityInput, operation: "linkIdentity" | "unlinkIdentity", action: string, step: (trx: Kysely<DB>, link: CheckedLink) => Promise<Customer>): Promise<Customer> {
+  supervisorOnly(ctx, action);
   const personId = checkPerson(input.personId, "personId");
   const { system, identityId } = checkIdentity(input.system, input.identityId);
   const reason = checkReason(input.reason);
-  return withIdempotency(ctx.db, { subject: ctx.caller.subject, key: input.idempotencyKey, operation: "linkIdentity", args: { personId, system, identityId, reason } }, async (trx) => {
+  return withIdempotency(ctx.db, { subject: ctx.caller.subject, key: input.idempotencyKey, operation, args: { personId, system, identityId, reason } }, async (trx) => {
     const at = nowIso();
     const person = await activePerson(trx, personId, "personId");
+    return step(trx, { personId, system, identityId, reason, at, person });
+  });
+}
+
+/** Links the identity to the person; an identity linked to another person moves (the log says from whom). */
+export async function linkIdentity(ctx: Context, input: LinkIdentityInput): Promise<Customer> {
+  return correctLink(ctx, input, "linkIdentity", "link identities", async (trx, { personId, system, identityId, reason, at, person }) => {
     const holders = await trx.selectFrom("identity_links").selectAll().where("system", "=", system).where("external_id", "=", identityId).execute();
     if (holders.some((row) => row.customer_id === personId)) throw conflict(`${system}:${identityId} is already linked to ${personId}`, { reason: "ALREADY_LINKED" });
     if (holders.length > 1) throw conflict(`${system}:${identityId} belongs to several persons (${holders.map((row) => row.customer_id).join(", ")}); unlink them one by one first`, { reason: "SHARED_IDENTITY" });
@@ -100,13 +121,7 @@ export async function linkIdentity(ctx: Context, input: LinkIdentityInput): Prom
  * person of its own, so no identity is ever left without a person. Returns that person.
  */
 export async function unlinkIdentity(ctx: Context, input: LinkIdentityInput): Promise<Customer> {
-  supervisorOnly(ctx, "unlink identities");
-  const personId = checkPerson(input.personId, "personId");
-  const { system, identityId } = checkIdentity(input.system, input.identityId);
-  const reason = checkReason(input.reason);
-  return withIdempotency(ctx.db, { subject: ctx.caller.subject, key: input.idempotencyKey, operation: "unlinkIdentity", args: { personId, system, identityId, reason } }, async (trx) => {
-    const at = nowIso();
-    const person = await activePerson(trx, personId, "personId");
+  return correctLink(ctx, input, "unlinkIdentity", "unlink identities", async (trx, { personId, system, identityId, reason, at, person }) => {
     const link = await trx.selectFrom("identity_links").selectAll().where("system", "=", system).where("external_id", "=", identityId).where("customer_id", "=", personId).executeTakeFirst();
     if (!link) throw notFound(`${system}:${identityId} is not linked to ${personId}`, { argument: "identityId" });
     const lastLinked = await trx

@@ -1,10 +1,11 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { badInput } from "../../../common/errorCodes";
 import { checkPageSize, forbidden, maskPhoneFor } from "../../kit";
 import type { Context } from "../context";
 import { linkIdentity, mergePersons, unlinkIdentity } from "../identity/supervisorLinks";
 import { Customer } from "../types/Customer";
 import { IdentityCandidatePage } from "../types/IdentityCandidate";
+import { IdentityLinkArgs } from "../types/IdentityLinkArgs";
 
 /** The supervisors' side of the identity graph (docs/IDENTITY.md); supervisor-only in accessMatrix.ts. */
 @Resolver()
@@ -42,27 +43,13 @@ export class IdentityGraphResolver {
   }
 
   @Mutation(() => Customer, { description: "Link a system's identity to a person (it moves if another person has it). Supervisors only; audited; idempotent per key." })
-  linkIdentity(
-    @Arg("personId") personId: string,
-    @Arg("system") system: string,
-    @Arg("identityId") identityId: string,
-    @Arg("reason") reason: string,
-    @Arg("idempotencyKey") idempotencyKey: string,
-    @Ctx() ctx: Context,
-  ): Promise<Customer> {
-    return linkIdentity(ctx, { personId, system, identityId, reason, idempotencyKey });
+  linkIdentity(@Args() args: IdentityLinkArgs, @Ctx() ctx: Context): Promise<Customer> {
+    return linkIdentity(ctx, args);
   }
 
   @Mutation(() => Customer, { description: "Unlink an identity from a person: back to the person a merge took it from, else to a person of its own (returned). Supervisors only." })
-  unlinkIdentity(
-    @Arg("personId") personId: string,
-    @Arg("system") system: string,
-    @Arg("identityId") identityId: string,
-    @Arg("reason") reason: string,
-    @Arg("idempotencyKey") idempotencyKey: string,
-    @Ctx() ctx: Context,
-  ): Promise<Customer> {
-    return unlinkIdentity(ctx, { personId, system, identityId, reason, idempotencyKey });
+  unlinkIdentity(@Args() args: IdentityLinkArgs, @Ctx() ctx: Context): Promise<Customer> {
+    return unlinkIdentity(ctx, args);
   }
 
   @Mutation(() => Customer, { description: "Merge person mergeId into keepId (identities, phones move; reversible per identity with unlinkIdentity). Refused for conflicting identities of one system or too many identities. Supervisors only." })

@@ -1,36 +1,22 @@
-import { registerEnumType } from "type-graphql";
+import { graphqlEnum, type EnumValue } from "../../kit";
 
-export enum SecurityLoginStatus {
-  ACTIVE = "ACTIVE",
-  LOCKED = "LOCKED",
-}
+export const SecurityLoginStatus = graphqlEnum("SecurityLoginStatus", ["ACTIVE", "LOCKED"]);
+export type SecurityLoginStatus = EnumValue<typeof SecurityLoginStatus>;
 
-export enum LoginAttemptResult {
-  SUCCESS = "SUCCESS",
-  WRONG_PASSWORD = "WRONG_PASSWORD",
+export const LoginAttemptResult = graphqlEnum("LoginAttemptResult", [
+  "SUCCESS",
+  "WRONG_PASSWORD",
   /** Refused because the login was already locked. */
-  LOCKED = "LOCKED",
-  WRONG_SMS_CODE = "WRONG_SMS_CODE",
-}
+  "LOCKED",
+  "WRONG_SMS_CODE",
+]);
+export type LoginAttemptResult = EnumValue<typeof LoginAttemptResult>;
 
-export enum SecurityNotificationChannel {
-  SMS = "SMS",
-  EMAIL = "EMAIL",
-  APP = "APP",
-}
+export const SecurityNotificationChannel = graphqlEnum("SecurityNotificationChannel", ["SMS", "EMAIL", "APP"]);
+export type SecurityNotificationChannel = EnumValue<typeof SecurityNotificationChannel>;
 
-export enum SecurityNotificationDeliveryStatus {
-  SENT = "SENT",
-  DELIVERED = "DELIVERED",
-  FAILED = "FAILED",
-}
+export const SecurityNotificationDeliveryStatus = graphqlEnum("SecurityNotificationDeliveryStatus", ["SENT", "DELIVERED", "FAILED"], "SENT: handed to the carrier; DELIVERED: the carrier confirmed receipt");
+export type SecurityNotificationDeliveryStatus = EnumValue<typeof SecurityNotificationDeliveryStatus>;
 
-export enum IdentityVerificationMethod {
-  SMS_CODE = "SMS_CODE",
-}
-
-registerEnumType(SecurityLoginStatus, { name: "SecurityLoginStatus" });
-registerEnumType(LoginAttemptResult, { name: "LoginAttemptResult" });
-registerEnumType(SecurityNotificationChannel, { name: "SecurityNotificationChannel" });
-registerEnumType(SecurityNotificationDeliveryStatus, { name: "SecurityNotificationDeliveryStatus", description: "SENT: handed to the carrier; DELIVERED: the carrier confirmed receipt" });
-registerEnumType(IdentityVerificationMethod, { name: "IdentityVerificationMethod", description: "SMS_CODE: a one-time code sent to the login's registered phone" });
+export const IdentityVerificationMethod = graphqlEnum("IdentityVerificationMethod", ["SMS_CODE"], "SMS_CODE: a one-time code sent to the login's registered phone");
+export type IdentityVerificationMethod = EnumValue<typeof IdentityVerificationMethod>;
