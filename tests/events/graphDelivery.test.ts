@@ -6,7 +6,8 @@
 import { Pool } from "pg";
 import { startGraph, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase } from "../helpers/databases";
-import { REPS, ask } from "../stories/storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask } from "../stories/storyKit";
 import type { Database } from "../../subgraphs/kit";
 import { randomBytes } from "node:crypto";
 import { openJetStream, type JetStreamTransport } from "../../subgraphs/kit/events";
@@ -42,7 +43,7 @@ describeEachDatabase("event delivery in the running graph (embedded log)", (targ
   });
 
   it("publishes a mutation's event to the shared log, under its source, once", async () => {
-    const cancelled = await ask(graph, REPS.yougou, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-1") { id status } }`);
+    const cancelled = await ask(graph, PEOPLE.yougouRep, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-1") { id status } }`);
     expect(cancelled.cancelVisit).toEqual({ id: "VIS-0001", status: "CANCELLED" });
     const rows = await waitFor("the cancel in the log", async () => {
       const found = await log.db.selectFrom("events").selectAll().where("source", "=", "aftersales").where("type", "=", "visit.cancelled").where("history", "=", 0).execute();
@@ -85,7 +86,7 @@ describeOnNats("event delivery in the running graph (NATS JetStream)", (target) 
   });
 
   it("publishes a mutation's event to the source's stream, once", async () => {
-    const cancelled = await ask(graph, REPS.yougou, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-js-1") { id status } }`);
+    const cancelled = await ask(graph, PEOPLE.yougouRep, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-js-1") { id status } }`);
     expect(cancelled.cancelVisit).toEqual({ id: "VIS-0001", status: "CANCELLED" });
     const aftersales = await graph.database("aftersales");
     const row = await waitFor("the cancel's outbox row sent", async () => aftersales.db.selectFrom("outbox").select(["id", "sent_at"]).where("type", "=", "visit.cancelled").where("history", "=", 0).where("sent_at", "is not", null).executeTakeFirst());

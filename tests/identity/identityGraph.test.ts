@@ -8,7 +8,8 @@ import { Pool } from "pg";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase } from "../helpers/databases";
 import { AOLAN_PARTNER, createPersonThroughGraph } from "../helpers/newPerson";
-import { codesOf, key, REPS } from "../stories/storyKit";
+import { PEOPLE } from "../helpers/people";
+import { codesOf, key } from "../stories/storyKit";
 
 const SUPERVISOR: CallerClaims = { role: "supervisor", org: "platform", sub: "sup-identity", name: "王敏 Wang Min (platform supervisor)" };
 const REP: CallerClaims = { role: "rep", org: "yougou", sub: "rep-identity", name: "陈晓 Chen Xiao" };
@@ -131,7 +132,7 @@ describeEachDatabase("the identity graph built from events", (target) => {
     expect(otherId).not.toBe(first.personId);
 
     const merge = `mutation($keep: String!, $merge: String!, $k: String!) { mergePersons(keepId: $keep, mergeId: $merge, reason: "same buyer, confirmed on the phone", idempotencyKey: $k) { id } }`;
-    for (const caller of [REP, REPS.aolan ?? REP, { role: "analyst", org: "platform", sub: "analyst-1" } as CallerClaims]) {
+    for (const caller of [REP, PEOPLE.aolanRep ?? REP, { role: "analyst", org: "platform", sub: "analyst-1" } as CallerClaims]) {
       const denied = await graph.query(merge, { keep: first.personId, merge: otherId, k: key("merge-denied") }, { caller });
       expect(codesOf(denied.body)).toContain("FORBIDDEN");
     }
