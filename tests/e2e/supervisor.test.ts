@@ -7,6 +7,7 @@ import { SignJWT } from "jose";
 import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import { ROOT } from "../helpers/graphHarness";
+import { waitFor } from "../helpers/waitFor";
 
 /*
  * `npm start` as an operator runs it (node dist/scripts/start.js), on free ports: a
@@ -64,15 +65,8 @@ function startSupervisor(config: string, env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls every 100 ms, for 60 s unless told otherwise (the supervisor starts the whole graph). */
+const until = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000) => waitFor(what, probe, timeoutMs, 100);
 
 function killGroup(started: Started | undefined, signal: NodeJS.Signals): void {
   try {

@@ -4,7 +4,6 @@
  * with both identities within seconds; a shared home phone gives candidates, not a merge; a
  * different mobile is a different person; supervisors merge and unlink (audited), others are refused.
  */
-import { Pool } from "pg";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase } from "../helpers/databases";
 import { AOLAN_PARTNER, createPersonThroughGraph } from "../helpers/newPerson";
@@ -47,16 +46,8 @@ describeEachDatabase("the identity graph built from events", (target) => {
   beforeAll(async () => {
     graph = await startGraph(target);
   }, 180_000);
-  afterAll(async () => {
-    const log = graph ? await graph.database("events").catch(() => null) : null;
-    const schema = log?.location.startsWith("postgres schema ") ? log.location.slice("postgres schema ".length) : null;
-    await graph?.stop();
-    if (schema && target.databaseUrl) {
-      const pool = new Pool({ connectionString: target.databaseUrl, max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await pool.end();
-    }
-  });
+  // stop() drops the graph's schemas, the shared event log's <prefix>events among them.
+  afterAll(() => graph?.stop());
 
   let first: { mobile: string; personId: string; retailerId: string; makerId: string; orderNumber: string; caseNumber: string };
 
