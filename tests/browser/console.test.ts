@@ -4,28 +4,16 @@
  * S2 (security detail refused -> verify with the code -> shown), as a rep clicks through them.
  * Screenshots go to docs/screenshots/ (the README shows console-s1.png).
  */
-import type { Browser } from "playwright-core";
-import { startGraph, type Graph } from "../helpers/graphHarness";
 import { PEOPLE } from "../helpers/people";
-import { describeInBrowser, expectHealthy, launchChromium, openPage, screenshot, type WatchedPage } from "./browserKit";
+import { describeInBrowser, graphInChromium, expectHealthy, openPage, screenshot, type WatchedPage } from "./browserKit";
 
 describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
-  let graph: Graph;
-  let browser: Browser;
-  let origin: string;
-  beforeAll(async () => {
-    [graph, browser] = await Promise.all([startGraph(), launchChromium()]);
-    origin = new URL(graph.gateway.url).origin;
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await graph?.stop();
-  });
+  const suite = graphInChromium(120_000);
 
   async function openConsole(rep: (typeof PEOPLE)[keyof typeof PEOPLE]): Promise<WatchedPage> {
-    const watched = await openPage(browser, origin);
-    await watched.page.goto(`${origin}/console`);
-    await watched.page.getByTestId("token").fill(await graph.token(rep));
+    const watched = await openPage(suite.browser, suite.origin);
+    await watched.page.goto(`${suite.origin}/console`);
+    await watched.page.getByTestId("token").fill(await suite.graph.token(rep));
     return watched;
   }
 
@@ -86,7 +74,7 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
     await screenshot(page, "console-s1-cancelled.png");
 
     // Cancelling again is refused by the maker (CONFLICT), and the console says so in words.
-    const again = await graph.query(`mutation { cancelVisit(visitId: "VIS-0001", reason: "again", idempotencyKey: "browser-s1-again") { id } }`, {}, { caller: PEOPLE.yougouRep });
+    const again = await suite.graph.query(`mutation { cancelVisit(visitId: "VIS-0001", reason: "again", idempotencyKey: "browser-s1-again") { id } }`, {}, { caller: PEOPLE.yougouRep });
     expect(again.body.errors?.[0]?.extensions?.code).toBe("CONFLICT");
     await page.context().close();
   });
@@ -145,11 +133,11 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
   });
 
   it("GraphiQL at / works offline: the stored operations as tabs and the docs explorer", async () => {
-    const watched = await openPage(browser, origin);
+    const watched = await openPage(suite.browser, suite.origin);
     const { page } = watched;
     // The token as a returning user has it (pasted earlier in this tab), so the first schema fetch is authenticated.
-    await page.addInitScript((token) => (globalThis as any).sessionStorage.setItem("c360.graphiql.token", token), await graph.token(PEOPLE.yougouRep));
-    await page.goto(`${origin}/`);
+    await page.addInitScript((token) => (globalThis as any).sessionStorage.setItem("c360.graphiql.token", token), await suite.graph.token(PEOPLE.yougouRep));
+    await page.goto(`${suite.origin}/`);
     await page.locator(".graphiql-container").waitFor();
     await page.locator(".graphiql-doc-explorer").waitFor();
     expect(await page.locator(".graphiql-tab").count()).toBeGreaterThanOrEqual(4);
