@@ -12,7 +12,8 @@ import type { DomainEvent } from "../../subgraphs/kit/events/reaction";
 
 export const AOLAN_PARTNER: CallerClaims = { role: "partner", org: "aolan", sub: "partner-aolan-desk", name: "刘芳 Liu Fang (Aolan after-sales)" };
 
-export interface NewPersonInput {
+/** Whom an order or a registration is for: the contact details the parties record. */
+export interface Contact {
   name: string;
   nameLatin?: string;
   mobile: string;
@@ -20,6 +21,9 @@ export interface NewPersonInput {
   city: string;
   district?: string;
   address: string;
+}
+
+export interface NewPersonInput extends Contact {
   /** Retailer SKU bought (AL-EH60 by default: S1's water heater). */
   sku?: string;
   /** The unit's serial; a fresh one when omitted. */
@@ -73,9 +77,6 @@ export const RECORD_ORDER = `mutation($input: RecordOrderInput!) { recordOrder(i
 export const REGISTER_DEVICE = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { makerCustomerId registrationCreated device { serial model maker } } }`;
 export const FILE_RETURN_REQUEST = `mutation($input: FileReturnRequestInput!) { fileReturnRequest(input: $input) { number status handlingParty nextStep } }`;
 export const OPEN_SERVICE_CASE = `mutation($input: OpenServiceCaseInput!) { openServiceCase(input: $input) { serviceCase { number status maker } visit { id status windowStart windowEnd } } }`;
-
-/** Whom an order or a registration is for: the contact details the parties record. */
-type Contact = Pick<NewPersonInput, "name" | "nameLatin" | "mobile" | "email" | "city" | "district" | "address">;
 
 /** The retailer records the purchase of one unit (in a store when `storeId` is given). */
 async function recordOrder(graph: Graph, retailer: CallerClaims, buyer: Contact, line: { sku: string; serial: string }, keys: string, storeId?: string): Promise<any> {
@@ -147,13 +148,7 @@ export async function createPersonThroughGraph(graph: Graph, person: NewPersonIn
   };
 }
 
-export interface NewDeviceOwnerInput {
-  name: string;
-  nameLatin?: string;
-  mobile: string;
-  email?: string;
-  city: string;
-  address: string;
+export interface NewDeviceOwnerInput extends Omit<Contact, "district"> {
   /** The maker (hengtong by default: S5's set-top box, supplied by the cable provider, no retailer order). */
   maker?: string;
   makerCaller?: CallerClaims;
@@ -211,14 +206,7 @@ export async function outboxOf(graph: Graph, subgraph: string): Promise<OutboxRo
   return (await readOutbox({ name: subgraph, db })).filter((event) => !event.history);
 }
 
-export interface NewBuyerInput {
-  name: string;
-  nameLatin?: string;
-  mobile: string;
-  email?: string;
-  city: string;
-  district?: string;
-  address: string;
+export interface NewBuyerInput extends Contact {
   /** Retailer SKU bought (must be in the catalogue; its brand is the maker). */
   sku: string;
   /** The unit's serial; a fresh one when omitted. */
