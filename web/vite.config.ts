@@ -1,8 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vite";
+import { pageShell } from "./pageShell";
 
 /**
- * One config for both browser apps, picked by `--mode console|graphiql`: each is its own
+ * One config for the browser apps, picked by `--mode console|graphiql|analyst`: each is its own
  * bundle under dist/web/<app>/, its assets under /<app>/assets/, so the gateway can serve
  * the console in production and leave GraphiQL (and its assets) out. No CDN: everything the
  * page loads is in the bundle.
@@ -14,6 +15,7 @@ export default defineConfig(({ mode }) => {
     base: `/${app}/`,
     logLevel: "warn",
     esbuild: { jsx: "automatic" },
+    plugins: [pageShell(app)],
     build: {
       outDir: path.resolve(__dirname, "..", "dist", "web", app),
       emptyOutDir: true,

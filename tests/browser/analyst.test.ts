@@ -5,32 +5,21 @@
  * request leaves the gateway) and the table, masked; a rep's token is refused in words. The
  * chart's screenshot is checked for drawn bars (not a blank image).
  */
-import type { Browser } from "playwright-core";
-import { startGraph, type Graph } from "../helpers/graphHarness";
 import { handBuiltEvents, PII } from "../analytics/handBuiltEvents";
 import { leaksIn } from "../analytics/piiValues";
-import { describeInBrowser, launchChromium, openPage, screenshot } from "./browserKit";
+import { describeInBrowser, graphInChromium, openPage, screenshot } from "./browserKit";
 
 describeInBrowser("analyst page in Chromium", () => {
-  let graph: Graph;
-  let browser: Browser;
-  let origin: string;
-  beforeAll(async () => {
-    [graph, browser] = await Promise.all([startGraph(), launchChromium()]);
-    origin = new URL(graph.gateway.url).origin;
+  const suite = graphInChromium(180_000, async (graph) => {
     const db = (await graph.database("analytics")).db;
     await db.insertInto("analytics_staging").values(handBuiltEvents().map((event) => ({ id: event.id, event: JSON.stringify(event), staged_at: new Date().toISOString() }))).execute();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await graph?.stop();
   });
 
   it("charts a metric per organization for a time range, with the table, masked and offline", async () => {
-    const watched = await openPage(browser, origin);
+    const watched = await openPage(suite.browser, suite.origin);
     const { page } = watched;
-    await page.goto(`${origin}/analyst`);
-    await page.locator("#token").fill(await graph.token({ role: "analyst", org: "platform", sub: "analyst-1", name: "Analyst One" }));
+    await page.goto(`${suite.origin}/analyst`);
+    await page.locator("#token").fill(await suite.graph.token({ role: "analyst", org: "platform", sub: "analyst-1", name: "Analyst One" }));
     await page.locator("#metric").selectOption("overduePromises");
     await page.locator("#groupBy").selectOption("ORGANIZATION");
     await page.locator("#since").fill("2026-01-01");
@@ -70,9 +59,9 @@ describeInBrowser("analyst page in Chromium", () => {
   });
 
   it("shows a rep's refusal in words instead of a chart", async () => {
-    const { page } = await openPage(browser, origin);
-    await page.goto(`${origin}/analyst`);
-    await page.locator("#token").fill(await graph.token({ role: "rep", org: "yougou" }));
+    const { page } = await openPage(suite.browser, suite.origin);
+    await page.goto(`${suite.origin}/analyst`);
+    await page.locator("#token").fill(await suite.graph.token({ role: "rep", org: "yougou" }));
     await page.locator("#show").click();
     await page.locator("#status.error").waitFor();
     expect(await page.locator("#status").innerText()).toContain("FORBIDDEN");

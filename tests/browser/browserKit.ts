@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { startGraph, type Graph } from "../helpers/graphHarness";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM_PATH);
@@ -27,6 +28,31 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
+}
+
+/** What a browser suite drives: the real graph, Chromium, and the gateway's origin the pages load from. */
+export interface BrowserSuite {
+  graph: Graph;
+  browser: Browser;
+  origin: string;
+}
+
+/**
+ * Starts the real graph and Chromium together before the suite (then `arrange`, to put its
+ * data in place) and closes both after it. The fields are set once beforeAll has run.
+ */
+export function graphInChromium(setupTimeoutMs: number, arrange?: (graph: Graph) => Promise<void>): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.graph, suite.browser] = await Promise.all([startGraph(), launchChromium()]);
+    suite.origin = new URL(suite.graph.gateway.url).origin;
+    await arrange?.(suite.graph);
+  }, setupTimeoutMs);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.graph?.stop();
+  });
+  return suite;
 }
 
 export interface WatchedPage {

@@ -4,28 +4,16 @@
  * S2 (security detail refused -> verify with the code -> shown), as a rep clicks through them.
  * Screenshots go to docs/screenshots/ (the README shows console-s1.png).
  */
-import type { Browser } from "playwright-core";
-import { startGraph, type Graph } from "../helpers/graphHarness";
-import { REPS } from "../stories/storyKit";
-import { describeInBrowser, expectHealthy, launchChromium, openPage, screenshot, type WatchedPage } from "./browserKit";
+import { PEOPLE } from "../helpers/people";
+import { describeInBrowser, graphInChromium, expectHealthy, openPage, screenshot, type WatchedPage } from "./browserKit";
 
 describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
-  let graph: Graph;
-  let browser: Browser;
-  let origin: string;
-  beforeAll(async () => {
-    [graph, browser] = await Promise.all([startGraph(), launchChromium()]);
-    origin = new URL(graph.gateway.url).origin;
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await graph?.stop();
-  });
+  const suite = graphInChromium(120_000);
 
-  async function openConsole(rep: (typeof REPS)[keyof typeof REPS]): Promise<WatchedPage> {
-    const watched = await openPage(browser, origin);
-    await watched.page.goto(`${origin}/console`);
-    await watched.page.getByTestId("token").fill(await graph.token(rep));
+  async function openConsole(rep: (typeof PEOPLE)[keyof typeof PEOPLE]): Promise<WatchedPage> {
+    const watched = await openPage(suite.browser, suite.origin);
+    await watched.page.goto(`${suite.origin}/console`);
+    await watched.page.getByTestId("token").fill(await suite.graph.token(rep));
     return watched;
   }
 
@@ -35,7 +23,7 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
   }
 
   it("S1: finds 王磊 by the order number, shows the technician, cancels the visit and the timeline shows the cancellation", async () => {
-    const watched = await openConsole(REPS.yougou);
+    const watched = await openConsole(PEOPLE.yougouRep);
     const { page } = watched;
     await find(watched, "YG-20261102-0001");
     const customer = page.getByTestId("customer");
@@ -71,7 +59,7 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
     await cancelled.waitFor();
     const entry = await cancelled.innerText();
     expect(entry).toContain("resolved by the customer");
-    expect(entry).toContain(REPS.yougou.name);
+    expect(entry).toContain(PEOPLE.yougouRep.name);
     // Newest first: the cancellation, unless the contractor's job already followed it (S1's
     // reaction, which may land before the page reads the timeline): nothing else is newer.
     const kinds = await page.getByTestId("timeline-entry").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-kind")));
@@ -86,13 +74,13 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
     await screenshot(page, "console-s1-cancelled.png");
 
     // Cancelling again is refused by the maker (CONFLICT), and the console says so in words.
-    const again = await graph.query(`mutation { cancelVisit(visitId: "VIS-0001", reason: "again", idempotencyKey: "browser-s1-again") { id } }`, {}, { caller: REPS.yougou });
+    const again = await suite.graph.query(`mutation { cancelVisit(visitId: "VIS-0001", reason: "again", idempotencyKey: "browser-s1-again") { id } }`, {}, { caller: PEOPLE.yougouRep });
     expect(again.body.errors?.[0]?.extensions?.code).toBe("CONFLICT");
     await page.context().close();
   });
 
   it("S2: security detail is refused in words, the rep verifies with the code sent to the customer, then it is shown", async () => {
-    const watched = await openConsole(REPS.platform);
+    const watched = await openConsole(PEOPLE.platformRep);
     const { page } = watched;
     await find(watched, "139-1234-5678");
     const login = page.getByTestId("login-u-lina");
@@ -123,7 +111,7 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
     expect(text).toContain("WRONG_PASSWORD");
     expect(text).toMatch(/Locked since \d{4}-\d\d-\d\d \d\d:\d\d/);
     expect(text).toMatch(/SMS \S*LOCK\S* to 139\*\*\*\*5678/i);
-    expect(await login.getByTestId("verified").innerText()).toContain(REPS.platform.name);
+    expect(await login.getByTestId("verified").innerText()).toContain(PEOPLE.platformRep.name);
     expect(await login.getByTestId("errors").count()).toBe(0);
     await expectHealthy(watched);
     await screenshot(page, "console-s2-verified.png");
@@ -131,7 +119,7 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
   });
 
   it("the shared home phone offers two customers to choose from; the chosen one opens", async () => {
-    const watched = await openConsole(REPS.unicom);
+    const watched = await openConsole(PEOPLE.unicomRep);
     const { page } = watched;
     await find(watched, "027-8765-4321");
     await page.getByTestId("candidate-C-S3P").waitFor();
@@ -145,11 +133,11 @@ describeInBrowser("rep console and GraphiQL in Chromium (S1, S2)", () => {
   });
 
   it("GraphiQL at / works offline: the stored operations as tabs and the docs explorer", async () => {
-    const watched = await openPage(browser, origin);
+    const watched = await openPage(suite.browser, suite.origin);
     const { page } = watched;
     // The token as a returning user has it (pasted earlier in this tab), so the first schema fetch is authenticated.
-    await page.addInitScript((token) => (globalThis as any).sessionStorage.setItem("c360.graphiql.token", token), await graph.token(REPS.yougou));
-    await page.goto(`${origin}/`);
+    await page.addInitScript((token) => (globalThis as any).sessionStorage.setItem("c360.graphiql.token", token), await suite.graph.token(PEOPLE.yougouRep));
+    await page.goto(`${suite.origin}/`);
     await page.locator(".graphiql-container").waitFor();
     await page.locator(".graphiql-doc-explorer").waitFor();
     expect(await page.locator(".graphiql-tab").count()).toBeGreaterThanOrEqual(4);

@@ -7,6 +7,7 @@ import { billingSubgraph } from "../../subgraphs/billing/subgraph";
 import { startTestSubgraph, type TestSubgraph } from "../helpers/subgraphHarness";
 import { startGraph, type Graph } from "../helpers/graphHarness";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy";
+import { waitFor } from "../helpers/waitFor";
 
 /*
  * A subgraph survives its database going away, and the gateway survives Redis going away:
@@ -18,15 +19,8 @@ import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy";
 
 const ACCOUNT = `{ billingAccount(number: "BA-1001") { number } }`;
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls every 100 ms, for 15 s unless told otherwise. */
+const eventually = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000) => waitFor(what, probe, timeoutMs, 100);
 
 const databaseUrl = process.env.DATABASE_URL;
 (databaseUrl ? describe : describe.skip)(`recovery: a subgraph and PostgreSQL${databaseUrl ? "" : " (skipped: DATABASE_URL not set)"}`, () => {

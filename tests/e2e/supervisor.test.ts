@@ -3,10 +3,11 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { SignJWT } from "jose";
-import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
+import { loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import { ROOT } from "../helpers/graphHarness";
+import { waitFor } from "../helpers/waitFor";
+import { signDevToken } from "../helpers/devToken";
 
 /*
  * `npm start` as an operator runs it (node dist/scripts/start.js), on free ports: a
@@ -64,15 +65,8 @@ function startSupervisor(config: string, env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls every 100 ms, for 60 s unless told otherwise (the supervisor starts the whole graph). */
+const until = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000) => waitFor(what, probe, timeoutMs, 100);
 
 function killGroup(started: Started | undefined, signal: NodeJS.Signals): void {
   try {
@@ -133,14 +127,7 @@ describe("npm start supervises the graph", () => {
       started = startSupervisor(config.file, { PORT: String(gatewayPort), DATA_DIR: dataDir() });
       await until("the graph to be ready", () => (/Customer graph ready/.test(started.output()) ? true : started.child.exitCode !== null ? Promise.reject(new Error(started.output())) : undefined), 120_000);
       const keys = await loadOrCreateDevKeys(dataDir());
-      token = await new SignJWT({ role: "rep", org: "yougou", name: "陈晓 Chen Xiao" })
-        .setProtectedHeader({ alg: DEV_ALGORITHM, kid: keys.kid })
-        .setSubject("rep-chen")
-        .setIssuer("customer-360-dev")
-        .setAudience("customer-360")
-        .setIssuedAt()
-        .setExpirationTime("10m")
-        .sign(keys.privateKey);
+      token = await signDevToken(keys, { role: "rep", org: "yougou", sub: "rep-chen", name: "陈晓 Chen Xiao" });
     }, 150_000);
     afterAll(async () => {
       killGroup(started, "SIGTERM");

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase } from "../helpers/databases";
+import { waitFor } from "../helpers/waitFor";
 import type { Database } from "../../subgraphs/kit";
 
 const CONSUMER = "fieldservice.job-follows-visit";
@@ -29,16 +30,6 @@ const LIST = `query($consumer: String, $first: Int!, $after: String, $all: Boole
   }
 }`;
 const REPLAY = `mutation($id: ID!) { replayFieldserviceDeadLetter(id: $id) { applied deadLetter { id eventId attempts replayedAt } } }`;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const codesOf = (body: any): string[] => (body.errors ?? []).map((error: any) => error.extensions?.code ?? "NONE");
 
@@ -87,10 +78,15 @@ describeEachDatabase("dead letters through the graph", (target) => {
   afterAll(() => graph?.stop());
 
   it("dead-letters each failing event after its attempts, and lists it to a supervisor", async () => {
-    const entries = await waitFor("both cancellations dead-lettered", async () => {
-      const { body } = await list({});
-      return body.data?.fieldserviceDeadLetters.entries.length === 2 ? body.data.fieldserviceDeadLetters.entries : undefined;
-    });
+    const entries = await waitFor(
+      "both cancellations dead-lettered",
+      async () => {
+        const { body } = await list({});
+        return body.data?.fieldserviceDeadLetters.entries.length === 2 ? body.data.fieldserviceDeadLetters.entries : undefined;
+      },
+      30_000,
+      100,
+    );
     for (const entry of entries) byVisit[JSON.parse(entry.payload).subjectId] = entry;
     expect(Object.keys(byVisit).sort()).toEqual(["VIS-0001", "VIS-0505"]);
     for (const entry of entries) {

@@ -17,16 +17,10 @@ import { listDeadLetters, openEmbeddedLog, replayDeadLetter, type DomainEvent, t
 import { fieldserviceSubgraph } from "../../subgraphs/fieldservice/subgraph";
 import { describeEachDatabase, type DatabaseTarget } from "../helpers/databases";
 import { TEST_JWKS } from "../helpers/testCaller";
+import { waitFor } from "../helpers/waitFor";
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Delivery here is in process: poll often, give up sooner than across processes. */
+const waitForDelivery = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000) => waitFor(what, probe, timeoutMs, 25);
 
 const effect = (consumer: string) => async (event: DomainEvent, trx: Kysely<any>) => {
   await trx.insertInto("test_effects").values({ consumer, event_id: event.id, source: event.source, history: event.history ? 1 : 0 }).execute();
@@ -107,7 +101,7 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
     ).rejects.toThrow("state change failed");
     ids.push(await producer.database.db.transaction().execute((trx) => recordEvent(trx, cancel("VIS-last"))));
 
-    await waitFor("the last event's effect", async () => (await effectsOf("consumer.follows-producer", ids[ids.length - 1])).length > 0);
+    await waitForDelivery("the last event's effect", async () => (await effectsOf("consumer.follows-producer", ids[ids.length - 1])).length > 0);
     for (const id of ids) {
       expect(await effectsOf("consumer.follows-producer", id)).toHaveLength(1);
       expect(await logged(id)).toMatchObject([{ type: "visit.cancelled", history: 0 }]);
@@ -127,14 +121,14 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
   it("skips types a reaction did not ask for (the position still advances)", async () => {
     const other = await recordEvent(producer.database.db, { ...cancel("VIS-x"), kind: "ETA_UPDATED", summary: "ETA moved" });
     const marker = await recordEvent(producer.database.db, cancel("VIS-after-eta"));
-    await waitFor("the marker's effect", async () => (await effectsOf("consumer.follows-producer", marker)).length > 0);
+    await waitForDelivery("the marker's effect", async () => (await effectsOf("consumer.follows-producer", marker)).length > 0);
     expect(await logged(other)).toMatchObject([{ type: "job.eta_updated" }]);
     expect(await effectsOf("consumer.follows-producer", other)).toHaveLength(0);
   });
 
   it("ignores an event published twice (dedupe on source + id) and applies it once", async () => {
     const id = await recordEvent(producer.database.db, cancel("VIS-dup"));
-    await waitFor("the event in the log", async () => (await logged(id)).length > 0);
+    await waitForDelivery("the event in the log", async () => (await logged(id)).length > 0);
     const [row] = await log.readAfter(0, ["producer"], 100_000).then((items) => items.filter((item) => item.event.id === id));
     await log.publish([row.event, row.event]);
     await producer.events!.transport.publish([row.event]);
@@ -142,11 +136,11 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
     const fresh: DomainEvent = { ...row.event, id: `dup-${randomBytes(4).toString("hex")}` };
     await log.publish([fresh]);
     await log.publish([fresh]);
-    await waitFor("the fresh event's effect", async () => (await effectsOf("consumer.follows-producer", fresh.id)).length > 0);
+    await waitForDelivery("the fresh event's effect", async () => (await effectsOf("consumer.follows-producer", fresh.id)).length > 0);
     expect(await logged(id)).toHaveLength(1);
     expect(await logged(fresh.id)).toHaveLength(1);
     const marker = await recordEvent(producer.database.db, cancel("VIS-after-dup"));
-    await waitFor("the marker's effect", async () => (await effectsOf("consumer.follows-producer", marker)).length > 0);
+    await waitForDelivery("the marker's effect", async () => (await effectsOf("consumer.follows-producer", marker)).length > 0);
     expect(await effectsOf("consumer.follows-producer", id)).toHaveLength(1);
     expect(await effectsOf("consumer.follows-producer", fresh.id)).toHaveLength(1);
   });
@@ -159,9 +153,9 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
     await log.setPosition("consumer.follows-producer", 0);
     const whileDown = await recordEvent(producer.database.db, cancel("VIS-while-down"));
     consumer = await startSubgraph(consumerDefinition, options);
-    await waitFor("the event written while the consumer was down", async () => (await effectsOf("consumer.follows-producer", whileDown)).length > 0);
+    await waitForDelivery("the event written while the consumer was down", async () => (await effectsOf("consumer.follows-producer", whileDown)).length > 0);
     const [{ max }] = await log.db.selectFrom("events").select((eb) => eb.fn.max("position").as("max")).execute();
-    await waitFor("the position to reach the end of the log", async () => (await log.position("consumer.follows-producer")) >= Number(max));
+    await waitForDelivery("the position to reach the end of the log", async () => (await log.position("consumer.follows-producer")) >= Number(max));
     const effects = await effectsOf("consumer.follows-producer");
     expect(effects).toHaveLength(before + 1);
     expect(new Set(effects.map((row: any) => row.event_id)).size).toBe(effects.length);
@@ -172,7 +166,7 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
     failing.add("C-bad");
     const bad = await recordEvent(producer.database.db, contact("C-bad"));
     const good = await recordEvent(producer.database.db, contact("C-good"));
-    await waitFor("the next event's effect", async () => (await effectsOf("consumer.flaky", good)).length > 0);
+    await waitForDelivery("the next event's effect", async () => (await effectsOf("consumer.flaky", good)).length > 0);
     expect(calls.get(bad)).toBe(3);
     // The failing attempts rolled back with their inbox rows.
     expect(await effectsOf("consumer.flaky", bad)).toHaveLength(0);
@@ -201,7 +195,7 @@ describeEachDatabase("embedded event delivery", (target: DatabaseTarget) => {
     const history = await log.db.selectFrom("events").select("id").where("source", "=", "producer").where("history", "=", 1).execute();
     expect(history.length).toBeGreaterThan(0);
     const live = await log.db.selectFrom("events").select("id").where("source", "=", "producer").where("history", "=", 0).execute();
-    await waitFor("the backfill consumer to catch up", async () => (await effectsOf("consumer.backfill")).length >= history.length + live.length);
+    await waitForDelivery("the backfill consumer to catch up", async () => (await effectsOf("consumer.backfill")).length >= history.length + live.length);
     const backfilled = await effectsOf("consumer.backfill");
     expect(backfilled.filter((row: any) => row.history === 1)).toHaveLength(history.length);
     expect(new Set(backfilled.map((row: any) => row.event_id)).size).toBe(backfilled.length);

@@ -14,6 +14,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { startGraph, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase, type DatabaseTarget } from "../helpers/databases";
 import { RECORD_ORDER } from "../helpers/newPerson";
+import { waitFor } from "../helpers/waitFor";
 import type { Database } from "../../subgraphs/kit";
 import { eventSubject, openEmbeddedLog, openJetStream, outboxRowToEvent, streamName, type DomainEvent, type EmbeddedLogTransport, type JetStreamTransport } from "../../subgraphs/kit/events";
 import { IDENTITY_LINKS_CONSUMER } from "../../subgraphs/customers/reactions/identityLinks";
@@ -34,16 +35,6 @@ interface Attempt {
   ok: boolean;
   customerId?: string;
   customerCreated?: boolean;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function countBy(values: string[]): Map<string, number> {

@@ -3,25 +3,16 @@
  * through the gateway lands in the shared event log under its source, each publishing
  * subgraph's seeded history is there flagged as history, and every outbox drains.
  */
-import { Pool } from "pg";
 import { startGraph, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase } from "../helpers/databases";
-import { REPS, ask } from "../stories/storyKit";
+import { PEOPLE } from "../helpers/people";
+import { waitFor } from "../helpers/waitFor";
+import { ask } from "../stories/storyKit";
 import type { Database } from "../../subgraphs/kit";
 import { randomBytes } from "node:crypto";
 import { openJetStream, type JetStreamTransport } from "../../subgraphs/kit/events";
 
 const PUBLISHERS = ["customers", "orders", "aftersales", "billing", "security", "fieldservice"];
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describeEachDatabase("event delivery in the running graph (embedded log)", (target) => {
   let graph: Graph;
@@ -31,18 +22,11 @@ describeEachDatabase("event delivery in the running graph (embedded log)", (targ
     graph = await startGraph(target, { NATS_URL: "" });
     log = await graph.database("events");
   });
-  afterAll(async () => {
-    const schema = log?.location.startsWith("postgres schema ") ? log.location.slice("postgres schema ".length) : null;
-    await graph?.stop();
-    if (schema && target.databaseUrl) {
-      const pool = new Pool({ connectionString: target.databaseUrl, max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await pool.end();
-    }
-  });
+  // stop() drops the graph's schemas, the shared event log's <prefix>events among them.
+  afterAll(() => graph?.stop());
 
   it("publishes a mutation's event to the shared log, under its source, once", async () => {
-    const cancelled = await ask(graph, REPS.yougou, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-1") { id status } }`);
+    const cancelled = await ask(graph, PEOPLE.yougouRep, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-1") { id status } }`);
     expect(cancelled.cancelVisit).toEqual({ id: "VIS-0001", status: "CANCELLED" });
     const rows = await waitFor("the cancel in the log", async () => {
       const found = await log.db.selectFrom("events").selectAll().where("source", "=", "aftersales").where("type", "=", "visit.cancelled").where("history", "=", 0).execute();
@@ -85,7 +69,7 @@ describeOnNats("event delivery in the running graph (NATS JetStream)", (target) 
   });
 
   it("publishes a mutation's event to the source's stream, once", async () => {
-    const cancelled = await ask(graph, REPS.yougou, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-js-1") { id status } }`);
+    const cancelled = await ask(graph, PEOPLE.yougouRep, `mutation { cancelVisit(visitId: "VIS-0001", reason: "resolved by the customer", idempotencyKey: "events-graph-js-1") { id status } }`);
     expect(cancelled.cancelVisit).toEqual({ id: "VIS-0001", status: "CANCELLED" });
     const aftersales = await graph.database("aftersales");
     const row = await waitFor("the cancel's outbox row sent", async () => aftersales.db.selectFrom("outbox").select(["id", "sent_at"]).where("type", "=", "visit.cancelled").where("history", "=", 0).where("sent_at", "is not", null).executeTakeFirst());

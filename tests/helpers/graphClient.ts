@@ -1,7 +1,7 @@
-import { SignJWT } from "jose";
 import type { Role } from "../../common/caller";
-import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
+import { loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { openDatabase, type Database } from "../../subgraphs/kit";
+import { signDevToken } from "./devToken";
 
 export interface CallerClaims {
   role: Role;
@@ -45,15 +45,7 @@ export async function connectGraphClient(address: GraphAddress): Promise<GraphCl
   const keys = await loadOrCreateDevKeys(address.dataDir);
   const opened: Database<any>[] = [];
   const client: GraphClient = {
-    token: (claims) =>
-      new SignJWT({ role: claims.role, org: claims.org, name: claims.name ?? `${claims.role} (${claims.org})` })
-        .setProtectedHeader({ alg: DEV_ALGORITHM, kid: keys.kid })
-        .setSubject(claims.sub ?? `${claims.role}-${claims.org}`)
-        .setIssuer("customer-360-dev")
-        .setAudience("customer-360")
-        .setIssuedAt()
-        .setExpirationTime("10m")
-        .sign(keys.privateKey),
+    token: (claims) => signDevToken(keys, claims),
     async query(document, variables = {}, options = {}) {
       const caller = options.caller === undefined ? RETAILER_REP : options.caller;
       const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };

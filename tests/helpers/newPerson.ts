@@ -12,7 +12,8 @@ import type { DomainEvent } from "../../subgraphs/kit/events/reaction";
 
 export const AOLAN_PARTNER: CallerClaims = { role: "partner", org: "aolan", sub: "partner-aolan-desk", name: "刘芳 Liu Fang (Aolan after-sales)" };
 
-export interface NewPersonInput {
+/** Whom an order or a registration is for: the contact details the parties record. */
+export interface Contact {
   name: string;
   nameLatin?: string;
   mobile: string;
@@ -20,6 +21,9 @@ export interface NewPersonInput {
   city: string;
   district?: string;
   address: string;
+}
+
+export interface NewPersonInput extends Contact {
   /** Retailer SKU bought (AL-EH60 by default: S1's water heater). */
   sku?: string;
   /** The unit's serial; a fresh one when omitted. */
@@ -74,67 +78,77 @@ export const REGISTER_DEVICE = `mutation($input: RegisterDeviceInput!) { registe
 export const FILE_RETURN_REQUEST = `mutation($input: FileReturnRequestInput!) { fileReturnRequest(input: $input) { number status handlingParty nextStep } }`;
 export const OPEN_SERVICE_CASE = `mutation($input: OpenServiceCaseInput!) { openServiceCase(input: $input) { serviceCase { number status maker } visit { id status windowStart windowEnd } } }`;
 
+/** The retailer records the purchase of one unit (in a store when `storeId` is given). */
+async function recordOrder(graph: Graph, retailer: CallerClaims, buyer: Contact, line: { sku: string; serial: string }, keys: string, storeId?: string): Promise<any> {
+  const { name, nameLatin, mobile, email, city, district, address } = buyer;
+  const input = { buyer: { name, nameLatin, mobile, email, city, district, address }, lines: [line], ...(storeId ? { channel: "STORE", storeId } : {}), idempotencyKey: `${keys}-order` };
+  return must(graph, RECORD_ORDER, { input }, retailer, "recordOrder");
+}
+
+/** The maker registers the unit for warranty (on the retailer's order when there is one); the owner's district is not the maker's to keep. */
+async function registerDevice(graph: Graph, makerCaller: CallerClaims, owner: Contact, device: { maker: string; model: string; productName?: string; serial: string; purchaseOrderNumber?: string }, keys: string): Promise<any> {
+  const { name, nameLatin, mobile, email, city, address } = owner;
+  return must(graph, REGISTER_DEVICE, { input: { ...device, owner: { name, nameLatin, mobile, email, city, address }, idempotencyKey: `${keys}-device` } }, makerCaller, "registerDevice");
+}
+
+interface CaseWithVisit {
+  serial: string;
+  summary: string;
+  channel: string;
+  orderNumber?: string;
+  windowStart: string;
+  windowEnd: string;
+  technicianId: string;
+  fieldContractor: string | null;
+}
+
+/** The maker opens a case on the unit with a home visit; a visit kuaixiu works gets its job (fieldservice's reaction to visit.scheduled). */
+async function openCaseWithVisit(graph: Graph, makerCaller: CallerClaims, opening: CaseWithVisit, keys: string): Promise<{ caseNumber: string; visitId: string; fieldJobId: string | null }> {
+  const { serial, summary, channel, orderNumber, windowStart, windowEnd, technicianId, fieldContractor } = opening;
+  const input = { serial, summary, channel, orderNumber, visit: { windowStart, windowEnd, technicianId, fieldContractor }, idempotencyKey: `${keys}-case` };
+  const opened = await must(graph, OPEN_SERVICE_CASE, { input }, makerCaller, "openServiceCase");
+  const visitId: string = opened.visit.id;
+  return { caseNumber: opened.serviceCase.number, visitId, fieldJobId: fieldContractor === "kuaixiu" ? `FJ-KX-${visitId.replace(/^VIS-/, "")}` : null };
+}
+
 export async function createPersonThroughGraph(graph: Graph, person: NewPersonInput): Promise<NewPerson> {
   const keys = person.keyPrefix ?? `new-person-${process.pid}-${Date.now()}-${++serials}`;
   const serial = person.serial ?? `AL-EH60-NP${process.pid}${Date.now() % 1_000_000}${serials}`;
-  const maker = person.maker ?? "aolan";
   const retailer = person.retailer ?? RETAILER_REP;
   const makerCaller = person.makerCaller ?? AOLAN_PARTNER;
-  const contractor = person.fieldContractor === undefined ? "kuaixiu" : person.fieldContractor;
 
-  const recorded = await must(
-    graph,
-    RECORD_ORDER,
-    { input: { buyer: { name: person.name, nameLatin: person.nameLatin, mobile: person.mobile, email: person.email, city: person.city, district: person.district, address: person.address }, lines: [{ sku: person.sku ?? "AL-EH60", serial }], idempotencyKey: `${keys}-order` } },
-    retailer,
-    "recordOrder",
-  );
+  const recorded = await recordOrder(graph, retailer, person, { sku: person.sku ?? "AL-EH60", serial }, keys);
+  const orderNumber: string = recorded.order.number;
   const filed = person.returnRequest
-    ? await must(graph, FILE_RETURN_REQUEST, { input: { orderNumber: recorded.order.number, type: person.returnRequest.type ?? "REPAIR", reason: person.returnRequest.reason, idempotencyKey: `${keys}-return` } }, retailer, "fileReturnRequest")
+    ? await must(graph, FILE_RETURN_REQUEST, { input: { orderNumber, type: person.returnRequest.type ?? "REPAIR", reason: person.returnRequest.reason, idempotencyKey: `${keys}-return` } }, retailer, "fileReturnRequest")
     : null;
-  const registered = await must(
+  const registered = await registerDevice(graph, makerCaller, person, { maker: person.maker ?? "aolan", model: person.model ?? "AL-EH60", serial, purchaseOrderNumber: orderNumber }, keys);
+  const opened = await openCaseWithVisit(
     graph,
-    REGISTER_DEVICE,
-    { input: { maker, model: person.model ?? "AL-EH60", serial, purchaseOrderNumber: recorded.order.number, owner: { name: person.name, nameLatin: person.nameLatin, mobile: person.mobile, email: person.email, city: person.city, address: person.address }, idempotencyKey: `${keys}-device` } },
     makerCaller,
-    "registerDevice",
-  );
-  const opened = await must(
-    graph,
-    OPEN_SERVICE_CASE,
     {
-      input: {
-        serial,
-        summary: person.fault ?? "安装后进水口漏水 / Water heater leaks at the inlet after installation",
-        channel: "RETAILER",
-        orderNumber: recorded.order.number,
-        visit: { windowStart: person.windowStart ?? tomorrowChina(14), windowEnd: person.windowEnd ?? tomorrowChina(18), technicianId: person.technicianId ?? "TEC-AL-0001", fieldContractor: contractor },
-        idempotencyKey: `${keys}-case`,
-      },
+      serial,
+      summary: person.fault ?? "安装后进水口漏水 / Water heater leaks at the inlet after installation",
+      channel: "RETAILER",
+      orderNumber,
+      windowStart: person.windowStart ?? tomorrowChina(14),
+      windowEnd: person.windowEnd ?? tomorrowChina(18),
+      technicianId: person.technicianId ?? "TEC-AL-0001",
+      fieldContractor: person.fieldContractor === undefined ? "kuaixiu" : person.fieldContractor,
     },
-    makerCaller,
-    "openServiceCase",
+    keys,
   );
-  const visitId: string = opened.visit.id;
   return {
-    orderNumber: recorded.order.number,
+    orderNumber,
     retailerCustomerId: recorded.customerId,
     makerRegistrationId: registered.makerCustomerId,
     serial,
-    caseNumber: opened.serviceCase.number,
-    visitId,
-    fieldJobId: contractor === "kuaixiu" ? `FJ-KX-${visitId.replace(/^VIS-/, "")}` : null,
+    ...opened,
     ...(filed ? { returnNumber: filed.number as string } : {}),
   };
 }
 
-export interface NewDeviceOwnerInput {
-  name: string;
-  nameLatin?: string;
-  mobile: string;
-  email?: string;
-  city: string;
-  address: string;
+export interface NewDeviceOwnerInput extends Omit<Contact, "district"> {
   /** The maker (hengtong by default: S5's set-top box, supplied by the cable provider, no retailer order). */
   maker?: string;
   makerCaller?: CallerClaims;
@@ -161,40 +175,25 @@ export const HENGTONG_PARTNER: CallerClaims = { role: "partner", org: "hengtong"
  */
 export async function createDeviceOwnerThroughGraph(graph: Graph, owner: NewDeviceOwnerInput): Promise<Omit<NewPerson, "orderNumber" | "retailerCustomerId">> {
   const keys = owner.keyPrefix ?? `new-owner-${process.pid}-${Date.now()}-${++serials}`;
-  const model = owner.model ?? "HT-B860";
   const serial = owner.serial ?? `STB-HT-NP${process.pid}${Date.now() % 1_000_000}${serials}`;
   const makerCaller = owner.makerCaller ?? HENGTONG_PARTNER;
-  const contractor = owner.fieldContractor === undefined ? "kuaixiu" : owner.fieldContractor;
-  const registered = await must(
+  const productName = owner.productName ?? "恒通 HT-B860 高清机顶盒 / Hengtong HT-B860 HD set-top box";
+  const registered = await registerDevice(graph, makerCaller, owner, { maker: owner.maker ?? "hengtong", model: owner.model ?? "HT-B860", productName, serial }, keys);
+  const opened = await openCaseWithVisit(
     graph,
-    REGISTER_DEVICE,
-    { input: { maker: owner.maker ?? "hengtong", model, productName: owner.productName ?? "恒通 HT-B860 高清机顶盒 / Hengtong HT-B860 HD set-top box", serial, owner: { name: owner.name, nameLatin: owner.nameLatin, mobile: owner.mobile, email: owner.email, city: owner.city, address: owner.address }, idempotencyKey: `${keys}-device` } },
     makerCaller,
-    "registerDevice",
-  );
-  const opened = await must(
-    graph,
-    OPEN_SERVICE_CASE,
     {
-      input: {
-        serial,
-        summary: owner.fault ?? "两次停电后遥控器失灵 / Remote control stopped working after two power cuts",
-        channel: owner.channel ?? "PROVIDER",
-        visit: { windowStart: owner.windowStart ?? tomorrowChina(9), windowEnd: owner.windowEnd ?? tomorrowChina(13), technicianId: owner.technicianId ?? "TEC-HT-0001", fieldContractor: contractor },
-        idempotencyKey: `${keys}-case`,
-      },
+      serial,
+      summary: owner.fault ?? "两次停电后遥控器失灵 / Remote control stopped working after two power cuts",
+      channel: owner.channel ?? "PROVIDER",
+      windowStart: owner.windowStart ?? tomorrowChina(9),
+      windowEnd: owner.windowEnd ?? tomorrowChina(13),
+      technicianId: owner.technicianId ?? "TEC-HT-0001",
+      fieldContractor: owner.fieldContractor === undefined ? "kuaixiu" : owner.fieldContractor,
     },
-    makerCaller,
-    "openServiceCase",
+    keys,
   );
-  const visitId: string = opened.visit.id;
-  return {
-    makerRegistrationId: registered.makerCustomerId,
-    serial,
-    caseNumber: opened.serviceCase.number,
-    visitId,
-    fieldJobId: contractor === "kuaixiu" ? `FJ-KX-${visitId.replace(/^VIS-/, "")}` : null,
-  };
+  return { makerRegistrationId: registered.makerCustomerId, serial, ...opened };
 }
 
 /** An outbox row decoded as the kit's relay publishes it, with its commit order. */
@@ -207,14 +206,7 @@ export async function outboxOf(graph: Graph, subgraph: string): Promise<OutboxRo
   return (await readOutbox({ name: subgraph, db })).filter((event) => !event.history);
 }
 
-export interface NewBuyerInput {
-  name: string;
-  nameLatin?: string;
-  mobile: string;
-  email?: string;
-  city: string;
-  district?: string;
-  address: string;
+export interface NewBuyerInput extends Contact {
   /** Retailer SKU bought (must be in the catalogue; its brand is the maker). */
   sku: string;
   /** The unit's serial; a fresh one when omitted. */
@@ -245,27 +237,8 @@ export interface NewBuyer {
 export async function createBuyerThroughGraph(graph: Graph, buyer: NewBuyerInput): Promise<NewBuyer> {
   const keys = buyer.keyPrefix ?? `new-buyer-${process.pid}-${Date.now()}-${++serials}`;
   const serial = buyer.serial ?? `${buyer.sku}-NP${process.pid}${Date.now() % 1_000_000}${++serials}`;
-  const retailer = buyer.retailer ?? RETAILER_REP;
-  const recorded = await must(
-    graph,
-    RECORD_ORDER,
-    {
-      input: {
-        buyer: { name: buyer.name, nameLatin: buyer.nameLatin, mobile: buyer.mobile, email: buyer.email, city: buyer.city, district: buyer.district, address: buyer.address },
-        lines: [{ sku: buyer.sku, serial }],
-        ...(buyer.storeId ? { channel: "STORE", storeId: buyer.storeId } : {}),
-        idempotencyKey: `${keys}-order`,
-      },
-    },
-    retailer,
-    "recordOrder",
-  );
-  const registered = await must(
-    graph,
-    REGISTER_DEVICE,
-    { input: { maker: buyer.maker, model: buyer.model, productName: buyer.productName, serial, purchaseOrderNumber: recorded.order.number, owner: { name: buyer.name, nameLatin: buyer.nameLatin, mobile: buyer.mobile, email: buyer.email, city: buyer.city, address: buyer.address }, idempotencyKey: `${keys}-device` } },
-    buyer.makerCaller,
-    "registerDevice",
-  );
+  const recorded = await recordOrder(graph, buyer.retailer ?? RETAILER_REP, buyer, { sku: buyer.sku, serial }, keys, buyer.storeId);
+  const device = { maker: buyer.maker, model: buyer.model, productName: buyer.productName, serial, purchaseOrderNumber: recorded.order.number };
+  const registered = await registerDevice(graph, buyer.makerCaller, buyer, device, keys);
   return { orderNumber: recorded.order.number, retailerCustomerId: recorded.customerId, makerRegistrationId: registered.makerCustomerId, serial };
 }

@@ -4,11 +4,11 @@
  * with both identities within seconds; a shared home phone gives candidates, not a merge; a
  * different mobile is a different person; supervisors merge and unlink (audited), others are refused.
  */
-import { Pool } from "pg";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
 import { describeEachDatabase } from "../helpers/databases";
 import { AOLAN_PARTNER, createPersonThroughGraph } from "../helpers/newPerson";
-import { codesOf, key, REPS } from "../stories/storyKit";
+import { PEOPLE } from "../helpers/people";
+import { codesOf, key } from "../stories/storyKit";
 
 const SUPERVISOR: CallerClaims = { role: "supervisor", org: "platform", sub: "sup-identity", name: "王敏 Wang Min (platform supervisor)" };
 const REP: CallerClaims = { role: "rep", org: "yougou", sub: "rep-identity", name: "陈晓 Chen Xiao" };
@@ -46,16 +46,8 @@ describeEachDatabase("the identity graph built from events", (target) => {
   beforeAll(async () => {
     graph = await startGraph(target);
   }, 180_000);
-  afterAll(async () => {
-    const log = graph ? await graph.database("events").catch(() => null) : null;
-    const schema = log?.location.startsWith("postgres schema ") ? log.location.slice("postgres schema ".length) : null;
-    await graph?.stop();
-    if (schema && target.databaseUrl) {
-      const pool = new Pool({ connectionString: target.databaseUrl, max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await pool.end();
-    }
-  });
+  // stop() drops the graph's schemas, the shared event log's <prefix>events among them.
+  afterAll(() => graph?.stop());
 
   let first: { mobile: string; personId: string; retailerId: string; makerId: string; orderNumber: string; caseNumber: string };
 
@@ -131,7 +123,7 @@ describeEachDatabase("the identity graph built from events", (target) => {
     expect(otherId).not.toBe(first.personId);
 
     const merge = `mutation($keep: String!, $merge: String!, $k: String!) { mergePersons(keepId: $keep, mergeId: $merge, reason: "same buyer, confirmed on the phone", idempotencyKey: $k) { id } }`;
-    for (const caller of [REP, REPS.aolan ?? REP, { role: "analyst", org: "platform", sub: "analyst-1" } as CallerClaims]) {
+    for (const caller of [REP, PEOPLE.aolanRep ?? REP, { role: "analyst", org: "platform", sub: "analyst-1" } as CallerClaims]) {
       const denied = await graph.query(merge, { keep: first.personId, merge: otherId, k: key("merge-denied") }, { caller });
       expect(codesOf(denied.body)).toContain("FORBIDDEN");
     }

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
-import { REPS } from "../stories/storyKit";
+import { PEOPLE } from "../helpers/people";
 import { eventually, metricsUrlOf, readLogLines } from "./observabilityKit";
 
 const FIND = `query Find($phone: String!) { findCustomers(identifier: $phone) { result { candidates { customer { id name nameLatin city securityLogins { id isLocked } } } } } }`;
@@ -40,14 +40,14 @@ describe("no personal data in logs or metrics after the S2 verified read", () =>
   }
 
   it("runs the S2 flow, then finds none of what it showed in any log line or metric", async () => {
-    const found = await ask(REPS.platform, FIND, { phone: "+86 139 1234 5678" });
+    const found = await ask(PEOPLE.platformRep, FIND, { phone: "+86 139 1234 5678" });
     expect(found.data.findCustomers.result.candidates[0].customer).toMatchObject({ id: "C-S2", name: "李娜" });
-    const started = await ask(REPS.platform, `mutation S($id: ID!, $key: String!) { startIdentityVerification(loginId: $id, idempotencyKey: $key) { id devCode } }`, { id: "u-lina", key: `privacy-${Date.now()}` });
+    const started = await ask(PEOPLE.platformRep, `mutation S($id: ID!, $key: String!) { startIdentityVerification(loginId: $id, idempotencyKey: $key) { id devCode } }`, { id: "u-lina", key: `privacy-${Date.now()}` });
     const { id: challengeId, devCode } = started.data.startIdentityVerification;
     revealed.add(devCode);
-    const confirmed = await ask(REPS.platform, `mutation C($id: ID!, $code: String!) { confirmIdentityVerification(challengeId: $id, code: $code) { loginId } }`, { id: challengeId, code: devCode });
+    const confirmed = await ask(PEOPLE.platformRep, `mutation C($id: ID!, $code: String!) { confirmIdentityVerification(challengeId: $id, code: $code) { loginId } }`, { id: challengeId, code: devCode });
     expect(confirmed.data.confirmIdentityVerification.loginId).toBe("u-lina");
-    const detail = await ask(REPS.platform, DETAIL, { id: "u-lina" });
+    const detail = await ask(PEOPLE.platformRep, DETAIL, { id: "u-lina" });
     expect(detail.errors).toBeUndefined();
     const ips = detail.data.securityLogin.attempts.map((a: { ip: string }) => a.ip);
     expect(ips.length).toBeGreaterThan(0);

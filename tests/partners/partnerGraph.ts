@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SignJWT } from "jose";
-import { DEV_ALGORITHM, loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
+import { loadOrCreateDevKeys } from "../../gateway/auth/devKeys";
 import { readGatewayConfig } from "../../gateway/config";
 import { writeInternalKeyFiles } from "../../scripts/lib/internalKeys";
 import { startGateway, type RunningGateway } from "../../gateway/startGateway";
 import { readSupergraphConfig } from "../../schema/tooling/supergraphConfig";
 import { startServiceProcess, type ServiceProcess } from "../../scripts/lib/serviceProcess";
+import { RETAILER_REP } from "../helpers/graphClient";
+import { signDevToken } from "../helpers/devToken";
 import { ROOT } from "./schemaCopy";
 
 /** The subgraphs a config lists that we build ourselves (a partner's are started by the test). */
@@ -57,15 +58,7 @@ export async function startPartnerGraph(configPath: string, sourcesFile: string,
   }
   const urls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url]));
   const keys = await loadOrCreateDevKeys(dataDir);
-  const token = () =>
-    new SignJWT({ role: "rep", org: "yougou", name: "陈晓 Chen Xiao (Yougou service desk)" })
-      .setProtectedHeader({ alg: DEV_ALGORITHM, kid: keys.kid })
-      .setSubject("rep-chen")
-      .setIssuer("customer-360-dev")
-      .setAudience("customer-360")
-      .setIssuedAt()
-      .setExpirationTime("10m")
-      .sign(keys.privateKey);
+  const token = () => signDevToken(keys, RETAILER_REP);
 
   return {
     dataDir,

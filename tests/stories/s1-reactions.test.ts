@@ -10,7 +10,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
 import { AOLAN_PARTNER, createPersonThroughGraph, type NewPerson } from "../helpers/newPerson";
-import { ask, cst, DAY, eventually, key, personLinking, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, cst, DAY, eventually, key, personLinking } from "./storyKit";
 
 const KUAIXIU: CallerClaims = { role: "partner", org: "kuaixiu", sub: "partner-kuaixiu", name: "快修到家 Kuaixiu dispatch system" };
 const JOB = `{ fieldJob(id: "FJ-KX-0001") { id visitId status eta cancelReason notes(first: 3) { author text } } }`;
@@ -33,40 +34,40 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
   it("the maker reschedules: the contractor's job moves to the new visit and window, and the retailer's next step names it", async () => {
     const start = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 11) + "01:00:00.000Z";
     const end = start.replace("01:00", "05:00");
-    const moved = await ask(graph, REPS.aolan, `mutation($s: String!, $e: String!, $k: String!) { rescheduleVisit(visitId: "VIS-0001", windowStart: $s, windowEnd: $e, idempotencyKey: $k) { id status } }`, { s: start, e: end, k: key("s1r-move") });
+    const moved = await ask(graph, PEOPLE.aolanRep, `mutation($s: String!, $e: String!, $k: String!) { rescheduleVisit(visitId: "VIS-0001", windowStart: $s, windowEnd: $e, idempotencyKey: $k) { id status } }`, { s: start, e: end, k: key("s1r-move") });
     newVisit = moved.rescheduleVisit.id;
 
     const job = await eventually(() => ask(graph, KUAIXIU, JOB), (d) => d.fieldJob.visitId === newVisit);
     expect(job.fieldJob).toMatchObject({ visitId: newVisit, status: "ASSIGNED", eta: start });
     expect(job.fieldJob.notes[0].text).toContain(`Moved: aolan visit VIS-0001 moved to ${newVisit}`);
     // The maker's new visit shows the job carrying it out.
-    const visit = await ask(graph, REPS.aolan, `query($id: String!) { visit(id: $id) { id status fieldJob { id status eta } } }`, { id: newVisit });
+    const visit = await ask(graph, PEOPLE.aolanRep, `query($id: String!) { visit(id: $id) { id status fieldJob { id status eta } } }`, { id: newVisit });
     expect(visit.visit).toMatchObject({ id: newVisit, status: "SCHEDULED", fieldJob: { id: "FJ-KX-0001", status: "ASSIGNED", eta: start } });
 
-    const order = await eventually(() => ask(graph, REPS.yougou, ORDER), (d) => d.order.returns[0].nextStep.includes(newVisit));
+    const order = await eventually(() => ask(graph, PEOPLE.yougouRep, ORDER), (d) => d.order.returns[0].nextStep.includes(newVisit));
     expect(order.order.status).toBe("AWAITING_TECHNICIAN");
     expect(order.order.returns[0].status).toBe("WAITING_AFTERSALES_TECHNICIAN");
     expect(order.order.returns[0].nextStep).toContain(`${cst(start).time} on ${cst(start).date}`);
   });
 
   it("the retailer's rep cancels the visit (resolved by the customer): every party's view follows", async () => {
-    const cancelled = await ask(graph, REPS.yougou, `mutation($id: String!, $k: String!) { cancelVisit(visitId: $id, reason: "resolved by the customer", idempotencyKey: $k) { id status } }`, { id: newVisit, k: key("s1r-cancel") });
+    const cancelled = await ask(graph, PEOPLE.yougouRep, `mutation($id: String!, $k: String!) { cancelVisit(visitId: $id, reason: "resolved by the customer", idempotencyKey: $k) { id status } }`, { id: newVisit, k: key("s1r-cancel") });
     expect(cancelled.cancelVisit.status).toBe("CANCELLED");
 
     // The contractor, in its own view: the job is cancelled, no ETA, and it says why and on whose word.
     const job = await eventually(() => ask(graph, KUAIXIU, JOB), (d) => d.fieldJob.status === "CANCELLED");
-    expect(job.fieldJob).toMatchObject({ status: "CANCELLED", eta: null, cancelReason: `aolan visit ${newVisit} cancelled by ${REPS.yougou.name} (yougou) — resolved by the customer` });
+    expect(job.fieldJob).toMatchObject({ status: "CANCELLED", eta: null, cancelReason: `aolan visit ${newVisit} cancelled by ${PEOPLE.yougouRep.name} (yougou) — resolved by the customer` });
     expect(job.fieldJob.notes[0].text).toBe(`Cancelled: ${job.fieldJob.cancelReason}`);
     // The retailer still may not cancel the job itself: the maker decides.
-    const refused = await graph.query(`mutation($k: String!) { cancelFieldJob(jobId: "FJ-KX-0001", reason: "x", idempotencyKey: $k) { id } }`, { k: key("s1r-forbid") }, { caller: REPS.yougou });
+    const refused = await graph.query(`mutation($k: String!) { cancelFieldJob(jobId: "FJ-KX-0001", reason: "x", idempotencyKey: $k) { id } }`, { k: key("s1r-forbid") }, { caller: PEOPLE.yougouRep });
     expect(refused.body.errors[0].extensions.code).toMatch(/FORBIDDEN|CONFLICT/);
 
     // The maker: visit cancelled by the retailer, its job cancelled, the case open again without visits.
-    const maker = await ask(graph, REPS.aolan, `query($id: String!) { visit(id: $id) { status cancelledBy { organization } fieldJob { id status } } serviceCase(number: "CS-AL-0001") { status } }`, { id: newVisit });
+    const maker = await ask(graph, PEOPLE.aolanRep, `query($id: String!) { visit(id: $id) { status cancelledBy { organization } fieldJob { id status } } serviceCase(number: "CS-AL-0001") { status } }`, { id: newVisit });
     expect(maker).toEqual({ visit: { status: "CANCELLED", cancelledBy: { organization: "yougou" }, fieldJob: { id: "FJ-KX-0001", status: "CANCELLED" } }, serviceCase: { status: "OPEN" } });
 
     // The retailer: nobody waits for a technician any more.
-    const order = await eventually(() => ask(graph, REPS.yougou, ORDER), (d) => d.order.status !== "AWAITING_TECHNICIAN");
+    const order = await eventually(() => ask(graph, PEOPLE.yougouRep, ORDER), (d) => d.order.status !== "AWAITING_TECHNICIAN");
     expect(order.order).toMatchObject({ status: "COMPLETED", returns: [{ number: "RT-0001", status: "RESOLVED_BY_CUSTOMER" }] });
     expect(order.order.returns[0].nextStep).toMatch(/^Nothing to do: resolved by the customer; no technician is coming/);
 
@@ -76,7 +77,7 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
     expect(shared.body.data.serviceCase.parties).toEqual(expect.arrayContaining([{ organization: "kuaixiu", role: "FIELD_SERVICE", phone: "+86 139-7100-2233" }]));
 
     // Before you call, every party reads first that the customer told yougou.
-    for (const caller of [REPS.yougou, REPS.aolan]) {
+    for (const caller of [PEOPLE.yougouRep, PEOPLE.aolanRep]) {
       const data = await eventually(() => ask(graph, caller, CUSTOMER), (d) => d.customer.beforeYouCall[0]?.headline.startsWith("customer told yougou"));
       expect(data.customer.beforeYouCall[0]).toMatchObject({ party: "yougou", latest: { outcome: "TOLD_RESOLVED", subjectId: "CS-AL-0001" } });
       expect(data.customer.beforeYouCall[0].headline).toMatch(/^customer told yougou it was resolved at \d\d:\d\d on \d{4}-\d\d-\d\d$/);
@@ -91,17 +92,17 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
     }
 
     // Timeline attribution: the rep's cancel, and each party's system acting on the rep's word, once each.
-    const { customer } = await ask(graph, REPS.yougou, CUSTOMER);
+    const { customer } = await ask(graph, PEOPLE.yougouRep, CUSTOMER);
     const entries = customer.timeline.result.entries;
     const one = (source: string, kind: string) => {
       const found = entries.filter((e: any) => e.source === source && e.kind === kind && (e.summary.includes(newVisit) || e.subjectId === "RT-0001" || e.subjectId === "CS-AL-0001"));
       expect(`${source} ${kind}: ${found.length}`).toBe(`${source} ${kind}: 1`);
       return found[0];
     };
-    expect(one("aftersales", "VISIT_CANCELLED").actor).toEqual({ name: REPS.yougou.name, role: "rep", organization: "yougou" });
+    expect(one("aftersales", "VISIT_CANCELLED").actor).toEqual({ name: PEOPLE.yougouRep.name, role: "rep", organization: "yougou" });
     const jobEntry = one("fieldservice", "JOB_CANCELLED");
     expect(jobEntry.actor).toMatchObject({ role: "system", organization: "kuaixiu" });
-    expect(jobEntry.actor.name).toContain(`on aolan's word (${REPS.yougou.name} (yougou))`);
+    expect(jobEntry.actor.name).toContain(`on aolan's word (${PEOPLE.yougouRep.name} (yougou))`);
     const returnEntries = entries.filter((e: any) => e.source === "orders" && e.kind === "RETURN_STATUS_CHANGED" && e.summary.startsWith("RT-0001 now RESOLVED_BY_CUSTOMER"));
     expect(returnEntries).toHaveLength(1);
     expect(returnEntries[0].actor).toMatchObject({ role: "system", organization: "yougou" });
@@ -126,18 +127,18 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
     const windowEnd = windowStart.replace("01:00", "04:00");
     const job = () => ask(graph, KUAIXIU, `query($id: ID!) { fieldJob(id: $id) { id visitId makerOrganization status eta cancelReason technicianName technicianPhone notes(first: 3) { author text } } }`, { id: person.fieldJobId });
     const order = () =>
-      ask(graph, REPS.yougou, `query($n: String!) { order(number: $n) { status returns { number status nextStep handlingParty closedAt } serviceCases { number status visits { id status windowStart windowEnd technician { name nameLatin phone } serviceCenter { name phone hours } } } } }`, { n: person.orderNumber });
+      ask(graph, PEOPLE.yougouRep, `query($n: String!) { order(number: $n) { status returns { number status nextStep handlingParty closedAt } serviceCases { number status visits { id status windowStart windowEnd technician { name nameLatin phone } serviceCenter { name phone hours } } } } }`, { n: person.orderNumber });
     const view = (caller: CallerClaims) =>
       ask(graph, caller, `query($id: ID!) { customer(id: $id) {
         beforeYouCall { party headline latest { outcome subjectId } }
         openMatters { result { missingSources matters { source kind subjectId status handler { name organization } } } }
       } }`, { id: personId });
-    const timeline = async () => (await ask(graph, REPS.yougou, `query($id: ID!) { customer(id: $id) { timeline(first: 60) { result { entries { source kind summary subjectId actor { name role organization } } } } } }`, { id: personId })).customer.timeline.result.entries;
+    const timeline = async () => (await ask(graph, PEOPLE.yougouRep, `query($id: ID!) { customer(id: $id) { timeline(first: 60) { result { entries { source kind summary subjectId actor { name role organization } } } } } }`, { id: personId })).customer.timeline.result.entries;
     const ours = (m: any) => [person.caseNumber, person.visitId, movedTo, person.fieldJobId, person.returnNumber].includes(m.subjectId);
 
     beforeAll(async () => {
       person = await createPersonThroughGraph(graph, { ...BUYER, returnRequest: { reason: "安装后进水口漏水 / The heater leaks at the inlet since installation" }, keyPrefix: key("s1-li-na") });
-      personId = await personLinking(graph, REPS.yougou, BUYER.mobile, [`orders:${person.retailerCustomerId}`, `aftersales:${person.makerRegistrationId}`]);
+      personId = await personLinking(graph, PEOPLE.yougouRep, BUYER.mobile, [`orders:${person.retailerCustomerId}`, `aftersales:${person.makerRegistrationId}`]);
     }, 60_000);
 
     it("the retailer filed the request and the maker booked the visit: the order waits for that technician, Kuaixiu has the job, every open matter has an owner", async () => {
@@ -157,7 +158,7 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
       expect(visitShown.serviceCenter.phone).toMatch(/\d/);
       expect(visitShown.serviceCenter.hours).toMatch(/\d\d:\d\d/);
 
-      const { customer } = await view(REPS.yougou);
+      const { customer } = await view(PEOPLE.yougouRep);
       expect(customer.openMatters.result.missingSources).toEqual([]);
       const open = customer.openMatters.result.matters.filter(ours);
       expect(open.map((m: any) => `${m.kind} ${m.subjectId}`).sort()).toEqual([`FIELD_JOB ${person.fieldJobId}`, `REPAIR_REQUEST ${person.returnNumber}`, `SERVICE_CASE ${person.caseNumber}`, `VISIT ${person.visitId}`].sort());
@@ -175,14 +176,14 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
     });
 
     it("the maker reschedules: Kuaixiu's job moves to the new visit and window, the maker's visit shows it, the retailer's next step names it", async () => {
-      const moved = await ask(graph, REPS.aolan, `mutation($v: String!, $s: String!, $e: String!, $k: String!) { rescheduleVisit(visitId: $v, windowStart: $s, windowEnd: $e, idempotencyKey: $k) { id status } }`, { v: person.visitId, s: windowStart, e: windowEnd, k: key("s1-li-na-move") });
+      const moved = await ask(graph, PEOPLE.aolanRep, `mutation($v: String!, $s: String!, $e: String!, $k: String!) { rescheduleVisit(visitId: $v, windowStart: $s, windowEnd: $e, idempotencyKey: $k) { id status } }`, { v: person.visitId, s: windowStart, e: windowEnd, k: key("s1-li-na-move") });
       movedTo = moved.rescheduleVisit.id;
       expect(movedTo).not.toBe(person.visitId);
 
       const kx = await eventually(job, (d) => d.fieldJob.visitId === movedTo, 15_000);
       expect(kx.fieldJob).toMatchObject({ id: person.fieldJobId, visitId: movedTo, status: "ASSIGNED", eta: windowStart });
       expect(kx.fieldJob.notes[0].text).toContain(`Moved: aolan visit ${person.visitId} moved to ${movedTo}`);
-      const maker = await ask(graph, REPS.aolan, `query($old: String!, $new: String!) { old: visit(id: $old) { status rescheduledTo } new: visit(id: $new) { status windowStart fieldJob { id eta } } }`, { old: person.visitId, new: movedTo });
+      const maker = await ask(graph, PEOPLE.aolanRep, `query($old: String!, $new: String!) { old: visit(id: $old) { status rescheduledTo } new: visit(id: $new) { status windowStart fieldJob { id eta } } }`, { old: person.visitId, new: movedTo });
       expect(maker).toEqual({ old: { status: "RESCHEDULED", rescheduledTo: movedTo }, new: { status: "SCHEDULED", windowStart, fieldJob: { id: person.fieldJobId, eta: windowStart } } });
 
       const seen = await eventually(order, (d) => d.order.returns[0].nextStep.includes(movedTo), 15_000);
@@ -193,11 +194,11 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
       const moves = (await timeline()).filter((e: any) => e.kind === "JOB_MOVED" && e.subjectId === person.fieldJobId);
       expect(moves).toHaveLength(1);
       expect(moves[0].actor).toMatchObject({ role: "system", organization: "kuaixiu" });
-      expect(moves[0].actor.name).toContain(`on aolan's word (${REPS.aolan.name} (aolan))`);
+      expect(moves[0].actor.name).toContain(`on aolan's word (${PEOPLE.aolanRep.name} (aolan))`);
     });
 
     it("the retailer's rep cancels the visit (resolved by the customer), twice: every party's view follows once", async () => {
-      const cancel = (k: string) => graph.query(`mutation($id: String!, $k: String!) { cancelVisit(visitId: $id, reason: "resolved by the customer", idempotencyKey: $k) { id status } }`, { id: movedTo, k }, { caller: REPS.yougou });
+      const cancel = (k: string) => graph.query(`mutation($id: String!, $k: String!) { cancelVisit(visitId: $id, reason: "resolved by the customer", idempotencyKey: $k) { id status } }`, { id: movedTo, k }, { caller: PEOPLE.yougouRep });
       const k = key("s1-li-na-cancel");
       const first = await cancel(k);
       expect(first.body.errors).toBeUndefined();
@@ -207,17 +208,17 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
 
       // Kuaixiu, in its own view: cancelled, no ETA, why and on whose word.
       const kx = await eventually(job, (d) => d.fieldJob.status === "CANCELLED", 15_000);
-      expect(kx.fieldJob).toMatchObject({ status: "CANCELLED", eta: null, cancelReason: `aolan visit ${movedTo} cancelled by ${REPS.yougou.name} (yougou) — resolved by the customer` });
+      expect(kx.fieldJob).toMatchObject({ status: "CANCELLED", eta: null, cancelReason: `aolan visit ${movedTo} cancelled by ${PEOPLE.yougouRep.name} (yougou) — resolved by the customer` });
       expect(kx.fieldJob.notes[0].text).toBe(`Cancelled: ${kx.fieldJob.cancelReason}`);
 
       // The maker: the visit cancelled by the retailer, the job with it, the case open again without a visit;
       // Kuaixiu a party once (it was one from the start), with the technician's phone.
       const maker = await eventually(
-        () => ask(graph, REPS.aolan, `query($v: String!, $c: String!) { visit(id: $v) { status cancelledAt cancelledBy { name organization } fieldJob { id status } } serviceCase(number: $c) { status parties { organization role phone } visits { id status } } }`, { v: movedTo, c: person.caseNumber }),
+        () => ask(graph, PEOPLE.aolanRep, `query($v: String!, $c: String!) { visit(id: $v) { status cancelledAt cancelledBy { name organization } fieldJob { id status } } serviceCase(number: $c) { status parties { organization role phone } visits { id status } } }`, { v: movedTo, c: person.caseNumber }),
         (d) => d.visit.fieldJob.status === "CANCELLED" && d.serviceCase.parties.some((p: any) => p.organization === "kuaixiu" && p.phone),
         15_000,
       );
-      expect(maker.visit).toMatchObject({ status: "CANCELLED", cancelledBy: { name: REPS.yougou.name, organization: "yougou" }, fieldJob: { id: person.fieldJobId, status: "CANCELLED" } });
+      expect(maker.visit).toMatchObject({ status: "CANCELLED", cancelledBy: { name: PEOPLE.yougouRep.name, organization: "yougou" }, fieldJob: { id: person.fieldJobId, status: "CANCELLED" } });
       expect(maker.serviceCase.status).toBe("OPEN");
       expect(maker.serviceCase.visits.filter((v: any) => v.status === "SCHEDULED")).toEqual([]);
       expect(maker.serviceCase.parties.filter((p: any) => p.organization === "kuaixiu")).toEqual([{ organization: "kuaixiu", role: "FIELD_SERVICE", phone: "+86 139-7100-2233" }]);
@@ -234,7 +235,7 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
       // Before you call, every party reads first that the customer told yougou, at the cancel's time;
       // nobody has open work about the visit any more (the maker's case stays, open, with its owner).
       const told = cst(maker.visit.cancelledAt);
-      for (const caller of [REPS.yougou, REPS.aolan, AOLAN_PARTNER, KUAIXIU]) {
+      for (const caller of [PEOPLE.yougouRep, PEOPLE.aolanRep, AOLAN_PARTNER, KUAIXIU]) {
         const { customer } = await eventually(() => view(caller), (d) => d.customer.beforeYouCall[0]?.headline.startsWith("customer told yougou"), 15_000);
         expect(`${caller.org}/${caller.role}: ${customer.beforeYouCall[0]?.headline}`).toBe(`${caller.org}/${caller.role}: customer told yougou it was resolved at ${told.time} on ${told.date}`);
         expect(customer.beforeYouCall[0]).toMatchObject({ party: "yougou", latest: { outcome: "TOLD_RESOLVED", subjectId: person.caseNumber } });
@@ -251,17 +252,17 @@ describeEachDatabase("S1 with reactions: every party follows the maker's visit",
         expect(`${source} ${kind}: ${found.length}`).toBe(`${source} ${kind}: 1`);
         return found[0];
       };
-      expect(only("aftersales", "VISIT_CANCELLED", (e) => e.subjectId === movedTo).actor).toEqual({ name: REPS.yougou.name, role: "rep", organization: "yougou" });
+      expect(only("aftersales", "VISIT_CANCELLED", (e) => e.subjectId === movedTo).actor).toEqual({ name: PEOPLE.yougouRep.name, role: "rep", organization: "yougou" });
       const jobEntry = only("fieldservice", "JOB_CANCELLED", (e) => e.subjectId === person.fieldJobId);
       expect(jobEntry.actor).toMatchObject({ role: "system", organization: "kuaixiu" });
-      expect(jobEntry.actor.name).toContain(`on aolan's word (${REPS.yougou.name} (yougou))`);
+      expect(jobEntry.actor.name).toContain(`on aolan's word (${PEOPLE.yougouRep.name} (yougou))`);
       const returnEntry = only("orders", "RETURN_STATUS_CHANGED", (e) => e.subjectId === person.returnNumber && e.summary.includes("now RESOLVED_BY_CUSTOMER"));
       expect(returnEntry.actor).toMatchObject({ role: "system", organization: "yougou" });
-      expect(returnEntry.actor.name).toContain(`on aolan's word (${REPS.yougou.name} (yougou))`);
+      expect(returnEntry.actor.name).toContain(`on aolan's word (${PEOPLE.yougouRep.name} (yougou))`);
       const fact = only("customers", "CONTACT_FACT_RECORDED", (e) => e.subjectId === person.caseNumber);
       expect(fact.summary).toContain(`customer told yougou it was resolved at ${told.time}`);
       expect(fact.actor).toMatchObject({ role: "system", organization: "platform" });
-      expect(fact.actor.name).toContain(`on aftersales's word (${REPS.yougou.name} (yougou))`);
+      expect(fact.actor.name).toContain(`on aftersales's word (${PEOPLE.yougouRep.name} (yougou))`);
       // Kuaixiu was a party from the case's opening: it does not "join" again.
       expect(entries.filter((e: any) => e.kind === "CASE_PARTY_JOINED" && e.subjectId === person.caseNumber)).toEqual([]);
     });

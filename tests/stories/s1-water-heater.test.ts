@@ -5,7 +5,8 @@
  */
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
-import { ask, cst, DAY, key, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, cst, DAY, key } from "./storyKit";
 
 const ORDER = "YG-20261102-0001";
 
@@ -45,7 +46,7 @@ describeEachDatabase("S1 the water heater: the retailer's rep cancels the maker'
   afterAll(() => graph?.stop());
 
   it("from the order number, the retailer's rep finds the customer, the maker's case, the visit and who handles it", async () => {
-    const data = await ask(graph, REPS.yougou, FROM_ORDER, { identifier: ` ${ORDER.toLowerCase()} `, number: ORDER });
+    const data = await ask(graph, PEOPLE.yougouRep, FROM_ORDER, { identifier: ` ${ORDER.toLowerCase()} `, number: ORDER });
     const lookup = data.findCustomers.result;
     expect(lookup.missingSources).toEqual([]);
     expect(lookup.candidates).toHaveLength(1);
@@ -78,23 +79,23 @@ describeEachDatabase("S1 the water heater: the retailer's rep cancels the maker'
 
   it("cancels the visit with one mutation (resolved by the customer); repeating it with the same key does no harm", async () => {
     const variables = { visitId, reason: "resolved by the customer", key: key("s1-cancel") };
-    const first = (await ask(graph, REPS.yougou, CANCEL, variables)).cancelVisit;
+    const first = (await ask(graph, PEOPLE.yougouRep, CANCEL, variables)).cancelVisit;
     expect(first).toMatchObject({
       id: "VIS-0001",
       status: "CANCELLED",
       cancelReason: "resolved by the customer",
-      cancelledBy: { name: REPS.yougou.name, role: "rep", organization: "yougou" },
+      cancelledBy: { name: PEOPLE.yougouRep.name, role: "rep", organization: "yougou" },
     });
     expect(Date.now() - new Date(first.cancelledAt).getTime()).toBeLessThan(60_000);
 
-    const again = (await ask(graph, REPS.yougou, CANCEL, variables)).cancelVisit;
+    const again = (await ask(graph, PEOPLE.yougouRep, CANCEL, variables)).cancelVisit;
     expect(again).toEqual(first);
   });
 
   it("the maker's rep sees the visit cancelled by the retailer, and it is no longer open work", async () => {
     const data = await ask(
       graph,
-      REPS.aolan,
+      PEOPLE.aolanRep,
       `query Maker($id: String!) {
         visit(id: $id) { id status cancelReason cancelledBy { name organization } }
         serviceCase(number: "CS-AL-0001") { visits { id status } }
@@ -102,7 +103,7 @@ describeEachDatabase("S1 the water heater: the retailer's rep cancels the maker'
       }`,
       { id: visitId },
     );
-    expect(data.visit).toEqual({ id: "VIS-0001", status: "CANCELLED", cancelReason: "resolved by the customer", cancelledBy: { name: REPS.yougou.name, organization: "yougou" } });
+    expect(data.visit).toEqual({ id: "VIS-0001", status: "CANCELLED", cancelReason: "resolved by the customer", cancelledBy: { name: PEOPLE.yougouRep.name, organization: "yougou" } });
     expect(data.serviceCase.visits).toEqual([{ id: "VIS-0001", status: "CANCELLED" }]);
     const openVisits = data.customer.openMatters.result.matters.filter((m: any) => m.kind === "VISIT");
     expect(openVisits).toEqual([]);
@@ -111,7 +112,7 @@ describeEachDatabase("S1 the water heater: the retailer's rep cancels the maker'
   it("the customer's timeline shows the cancellation once, attributed to the retailer rep", async () => {
     const data = await ask(
       graph,
-      REPS.yougou,
+      PEOPLE.yougouRep,
       `query Timeline($identifier: String!) {
         findCustomers(identifier: $identifier) { result { candidates { customer { timeline(first: 50) { result { missingSources entries { at source kind summary subjectType subjectId actor { name role organization } } } } } } } }
       }`,
@@ -121,7 +122,7 @@ describeEachDatabase("S1 the water heater: the retailer's rep cancels the maker'
     expect(timeline.missingSources).toEqual([]);
     const cancellations = timeline.entries.filter((e: any) => e.kind === "VISIT_CANCELLED" && e.subjectId === "VIS-0001");
     expect(cancellations).toHaveLength(1);
-    expect(cancellations[0]).toMatchObject({ source: "aftersales", subjectType: "Visit", actor: { name: REPS.yougou.name, role: "rep", organization: "yougou" } });
+    expect(cancellations[0]).toMatchObject({ source: "aftersales", subjectType: "Visit", actor: { name: PEOPLE.yougouRep.name, role: "rep", organization: "yougou" } });
     expect(cancellations[0].summary).toContain("resolved by the customer");
     // It is the newest thing anyone did for this customer: only the other parties' reactions to it (system actors) come after.
     const after = timeline.entries.slice(0, timeline.entries.indexOf(cancellations[0]));

@@ -6,7 +6,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import type { Graph } from "../helpers/graphHarness";
 import { sharedGraph } from "../helpers/sharedGraph";
-import { ask, codesOf, HOUR, isNewestFirst, REPS, verifyIdentity } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, codesOf, HOUR, isNewestFirst, verifyIdentity } from "./storyKit";
 
 const DETAIL = `
 query Detail($id: ID!) {
@@ -34,7 +35,7 @@ describeEachDatabase("S2 the locked account: security detail only after verifica
     for (const phone of ["+86 139 1234 5678", "13912345678", "139-1234-5678"]) {
       const data = await ask(
         graph,
-        REPS.platform,
+        PEOPLE.platformRep,
         `query Find($phone: String!) { findCustomers(identifier: $phone) { result { kind candidates { matchedBy customer { id name nameLatin city securityLogins { id isLocked status maskedPhone } } } } } }`,
         { phone },
       );
@@ -51,7 +52,7 @@ describeEachDatabase("S2 the locked account: security detail only after verifica
   });
 
   it("refuses security detail before verification: null fields, VERIFICATION_REQUIRED, nothing leaked", async () => {
-    const { status, body } = await graph.query(DETAIL, { id: loginId }, { caller: REPS.platform });
+    const { status, body } = await graph.query(DETAIL, { id: loginId }, { caller: PEOPLE.platformRep });
     expect(status).toBe(200);
     expect(body.data.securityLogin).toMatchObject({ id: "u-lina", isLocked: true });
     for (const field of SECRET_FIELDS) expect(body.data.securityLogin[field]).toBeNull();
@@ -64,18 +65,18 @@ describeEachDatabase("S2 the locked account: security detail only after verifica
     expect(text).not.toMatch(/WRONG_PASSWORD|ACCOUNT_LOCKED|howToLift|stack/i);
 
     // The same refusal through the customer, as the rep would navigate it.
-    const viaCustomer = await graph.query(`{ customer(id: "C-S2") { securityLogins { id attempts { ip } notifications { text } } } }`, {}, { caller: REPS.platform });
+    const viaCustomer = await graph.query(`{ customer(id: "C-S2") { securityLogins { id attempts { ip } notifications { text } } } }`, {}, { caller: PEOPLE.platformRep });
     expect(viaCustomer.body.data.customer.securityLogins[0]).toEqual({ id: "u-lina", attempts: null, notifications: null });
     expect(new Set(codesOf(viaCustomer.body))).toEqual(new Set(["VERIFICATION_REQUIRED"]));
 
-    const status0 = await ask(graph, REPS.platform, `query S($id: ID!) { verificationStatus(loginId: $id) { verifiedBy } }`, { id: loginId });
+    const status0 = await ask(graph, PEOPLE.platformRep, `query S($id: ID!) { verificationStatus(loginId: $id) { verifiedBy } }`, { id: loginId });
     expect(status0.verificationStatus).toBeNull();
   });
 
   it("after verification shows the attempts, the active lockout and the lockout SMS the platform really sent", async () => {
-    const challenge = await verifyIdentity(graph, REPS.platform, loginId);
+    const challenge = await verifyIdentity(graph, PEOPLE.platformRep, loginId);
     expect(challenge.maskedDestination).toBe("139****5678");
-    const login = (await ask(graph, REPS.platform, DETAIL, { id: loginId })).securityLogin;
+    const login = (await ask(graph, PEOPLE.platformRep, DETAIL, { id: loginId })).securityLogin;
 
     // Recent attempts: time, IP, rough location, device, result; newest first.
     expect(login.attempts.length).toBeGreaterThan(0);
@@ -119,7 +120,7 @@ describeEachDatabase("S2 the locked account: security detail only after verifica
   });
 
   it("the verification belongs to the rep who did it: a colleague is still refused", async () => {
-    const { body } = await graph.query(DETAIL, { id: loginId }, { caller: REPS.platform2 });
+    const { body } = await graph.query(DETAIL, { id: loginId }, { caller: PEOPLE.platformRep2 });
     for (const field of SECRET_FIELDS) expect(body.data.securityLogin[field]).toBeNull();
     expect(new Set(codesOf(body))).toEqual(new Set(["VERIFICATION_REQUIRED"]));
   });

@@ -6,7 +6,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import type { Graph } from "../helpers/graphHarness";
 import { sharedGraph } from "../helpers/sharedGraph";
-import { ask, isNewestFirst, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, isNewestFirst } from "./storyKit";
 
 const ACCOUNT = `
 query Account($number: String!) {
@@ -60,7 +61,7 @@ describeEachDatabase("S3 the bills: family bundle and corporate settlement accou
   afterAll(() => graph?.stop());
 
   it("family bundle BA-2001: members' lines, plans, add-ons, bundle rules, usage, invoices with the rule behind each charge", async () => {
-    const account = (await ask(graph, REPS.unicom, ACCOUNT, { number: "BA-2001" })).billingAccount;
+    const account = (await ask(graph, PEOPLE.unicomRep, ACCOUNT, { number: "BA-2001" })).billingAccount;
     expect(account).toMatchObject({ number: "BA-2001", provider: "unicom", type: "FAMILY_BUNDLE", holderName: "张伟" });
     // Four mobile lines (him, his parents, his child) and the home broadband.
     expect(account.lineCount).toBe(5);
@@ -89,7 +90,7 @@ describeEachDatabase("S3 the bills: family bundle and corporate settlement accou
   });
 
   it("corporate BA-3001: 50 lines settled on one account, 1-17 plan A + X, 18-41 plan B + Y, 42-50 plan C", async () => {
-    const account = (await ask(graph, REPS.unicom, ACCOUNT, { number: "BA-3001" })).billingAccount;
+    const account = (await ask(graph, PEOPLE.unicomRep, ACCOUNT, { number: "BA-3001" })).billingAccount;
     expect(account).toMatchObject({ number: "BA-3001", type: "CORPORATE_SETTLEMENT", lineCount: 50 });
     expect(account.lines.map((l: any) => l.position)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(account.lines.map((l: any) => l.number)).size).toBe(50);
@@ -117,7 +118,7 @@ describeEachDatabase("S3 the bills: family bundle and corporate settlement accou
   });
 
   it("usage, payments and balance of an individual account", async () => {
-    const data = await ask(graph, REPS.unicom, `{ customer(id: "C-S1") { billingAccounts { number type balanceFen balanceYuan lines { usage { period callMinutes dataMb sms } } payments { amountFen } invoices { totalFen status } } } }`);
+    const data = await ask(graph, PEOPLE.unicomRep, `{ customer(id: "C-S1") { billingAccounts { number type balanceFen balanceYuan lines { usage { period callMinutes dataMb sms } } payments { amountFen } invoices { totalFen status } } } }`);
     const [account] = data.customer.billingAccounts;
     expect(account).toMatchObject({ number: "BA-1001", type: "INDIVIDUAL" });
     expect(account.lines[0].usage.period).toMatch(/^\d{4}-\d{2}$/);
@@ -129,7 +130,7 @@ describeEachDatabase("S3 the bills: family bundle and corporate settlement accou
     for (const phone of ["027-8765-4321", "02787654321", "(027) 8765 4321"]) {
       const data = await ask(
         graph,
-        REPS.unicom,
+        PEOPLE.unicomRep,
         `query Home($phone: String!) { findCustomers(identifier: $phone) { result { kind normalized candidates { matchedBy customer { id name } } } } customersByPhone(phone: $phone) { id } }`,
         { phone },
       );

@@ -6,7 +6,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import type { Graph } from "../helpers/graphHarness";
 import { sharedGraph } from "../helpers/sharedGraph";
-import { ask, DAY, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, DAY } from "./storyKit";
 
 const ZHAO_MIN = `
 query ZhaoMin($phone: String!) {
@@ -37,7 +38,7 @@ describeEachDatabase("S4 complaints and surveys: every promise tracked, overdue 
   let customer: any;
   beforeAll(async () => {
     graph = await sharedGraph(target);
-    const data = await ask(graph, REPS.unicom, ZHAO_MIN, { phone: "186-2700-4444" });
+    const data = await ask(graph, PEOPLE.unicomRep, ZHAO_MIN, { phone: "186-2700-4444" });
     expect(data.findCustomers.result.candidates).toHaveLength(1);
     customer = data.findCustomers.result.candidates[0].customer;
   });
@@ -113,7 +114,7 @@ describeEachDatabase("S4 complaints and surveys: every promise tracked, overdue 
   });
 
   it("a customer with no open matters and no recent survey may be surveyed", async () => {
-    const data = await ask(graph, REPS.unicom, `{ customer(id: "C-S3C") { openMatters { result { count missingSources surveyEligibility { eligible reasons } } } } }`);
+    const data = await ask(graph, PEOPLE.unicomRep, `{ customer(id: "C-S3C") { openMatters { result { count missingSources surveyEligibility { eligible reasons } } } } }`);
     const result = data.customer.openMatters.result;
     expect(result).toMatchObject({ count: 0, missingSources: [] });
     expect(result.surveyEligibility).toEqual({ eligible: true, reasons: [] });

@@ -9,7 +9,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type CallerClaims, type Graph } from "../helpers/graphHarness";
 import { createDeviceOwnerThroughGraph, HENGTONG_PARTNER as HENGTONG_DESK, type NewPerson } from "../helpers/newPerson";
-import { ask, cst, DAY, eventually, key, personLinking, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, cst, DAY, eventually, key, personLinking } from "./storyKit";
 
 const CASE = "CS-HT-0505";
 const KUAIXIU: CallerClaims = { role: "partner", org: "kuaixiu", sub: "partner-kuaixiu", name: "快修到家 Kuaixiu dispatch system" };
@@ -34,20 +35,20 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
     expect((await ask(graph, KUAIXIU, JOB)).fieldJob.status).toBe("ASSIGNED");
     const refused = await graph.query(`{ serviceCase(number: "${CASE}") { number } }`, {}, { caller: KUAIXIU });
     expect(refused.body.errors[0].extensions.code).toBe("FORBIDDEN");
-    const { customer } = await ask(graph, REPS.hengtong, CUSTOMER);
+    const { customer } = await ask(graph, PEOPLE.hengtongRep, CUSTOMER);
     expect(customer.openMatters.result.matters.filter(aboutTheCase).map((m: any) => m.kind)).toEqual(expect.arrayContaining(["SERVICE_CASE", "VISIT", "CALLBACK", "FIELD_JOB"]));
     expect(customer.openMatters.result.surveyEligibility.eligible).toBe(false);
     expect(customer.beforeYouCall[0].headline).not.toMatch(/^customer told jiangcheng/);
   });
 
   it("the provider records 'resolved by the customer' once: every party's view closes, and says so first", async () => {
-    const resolved = await ask(graph, REPS.jiangcheng, `mutation($k: String!) { resolveCaseByCustomer(caseNumber: "${CASE}", note: "customer re-paired the remote himself", idempotencyKey: $k) { status } }`, { k: key("s5r") });
+    const resolved = await ask(graph, PEOPLE.jiangchengRep, `mutation($k: String!) { resolveCaseByCustomer(caseNumber: "${CASE}", note: "customer re-paired the remote himself", idempotencyKey: $k) { status } }`, { k: key("s5r") });
     expect(resolved.resolveCaseByCustomer.status).toBe("CLOSED");
 
     // The contractor, in its own view.
     const job = await eventually(() => ask(graph, KUAIXIU, JOB), (d) => d.fieldJob.status === "CANCELLED");
     expect(job.fieldJob).toMatchObject({ status: "CANCELLED", eta: null });
-    const said = `by ${REPS.jiangcheng.name} (jiangcheng) — resolved by the customer`;
+    const said = `by ${PEOPLE.jiangchengRep.name} (jiangcheng) — resolved by the customer`;
     expect([`hengtong visit VIS-0505 cancelled ${said}`, `hengtong case ${CASE} closed ${said}`].some((start) => job.fieldJob.cancelReason.startsWith(start))).toBe(true);
 
     // The contractor is a party to the case now, reads it closed, and every party sees it with the technician's phone.
@@ -55,7 +56,7 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
     expect(shared.body.errors).toBeUndefined();
     expect(shared.body.data.serviceCase).toMatchObject({ status: "CLOSED", resolvedBy: "CUSTOMER" });
     expect(shared.body.data.serviceCase.parties).toEqual(expect.arrayContaining([{ organization: "kuaixiu", role: "FIELD_SERVICE", phone: "+86 139-7100-0505" }]));
-    for (const rep of [REPS.hengtong, REPS.jiangcheng]) {
+    for (const rep of [PEOPLE.hengtongRep, PEOPLE.jiangchengRep]) {
       const { serviceCase } = await ask(graph, rep, `{ serviceCase(number: "${CASE}") { status parties { organization } visits { id status fieldJob { id status } } callbacks { status } } }`);
       expect(serviceCase.status).toBe("CLOSED");
       expect(serviceCase.parties.map((p: any) => p.organization)).toContain("kuaixiu");
@@ -64,29 +65,29 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
     }
 
     // Every party reads first that the customer told jiangcheng at 09:12; nobody has open work on the case; survey eligibility follows.
-    for (const caller of [REPS.hengtong, REPS.jiangcheng, KUAIXIU, HENGTONG_PARTNER]) {
+    for (const caller of [PEOPLE.hengtongRep, PEOPLE.jiangchengRep, KUAIXIU, HENGTONG_PARTNER]) {
       const { customer } = await eventually(() => ask(graph, caller, CUSTOMER), (d) => d.customer.beforeYouCall[0]?.headline.startsWith("customer told jiangcheng"));
       expect(`${caller.org}: ${customer.beforeYouCall[0].headline}`).toMatch(new RegExp(`^${caller.org}: customer told jiangcheng it was resolved at 09:12 on \\d{4}-\\d\\d-\\d\\d$`));
       expect(customer.beforeYouCall[0]).toMatchObject({ party: "jiangcheng", latest: { outcome: "TOLD_RESOLVED", subjectId: CASE } });
       const open = customer.openMatters.result;
       expect(open.missingSources).toEqual([]);
       expect(`${caller.org}: ${JSON.stringify(open.matters.filter(aboutTheCase))}`).toBe(`${caller.org}: []`);
-      if (caller === REPS.hengtong) {
+      if (caller === PEOPLE.hengtongRep) {
         expect(open.surveyEligibility.reasons.filter((r: string) => /not yet resolved/.test(r))).toEqual(open.matters.length ? [`${open.matters.length} matter(s) not yet resolved`] : []);
         expect(open.surveyEligibility.eligible).toBe(open.matters.length === 0 && open.surveyEligibility.reasons.length === 0);
       }
     }
 
     // Timeline attribution: the provider's resolution, and each system's change on its word.
-    const { customer } = await ask(graph, REPS.hengtong, `{ customer(id: "C-S5") { timeline(first: 40) { result { entries { source kind summary subjectId actor { name role organization } } } } } }`);
+    const { customer } = await ask(graph, PEOPLE.hengtongRep, `{ customer(id: "C-S5") { timeline(first: 40) { result { entries { source kind summary subjectId actor { name role organization } } } } } }`);
     const entries = customer.timeline.result.entries;
     const resolution = entries.filter((e: any) => e.kind === "CASE_RESOLVED_BY_CUSTOMER" && e.subjectId === CASE);
     expect(resolution).toHaveLength(1);
-    expect(resolution[0].actor).toMatchObject({ name: REPS.jiangcheng.name, organization: "jiangcheng" });
+    expect(resolution[0].actor).toMatchObject({ name: PEOPLE.jiangchengRep.name, organization: "jiangcheng" });
     const jobEntries = entries.filter((e: any) => e.source === "fieldservice" && e.kind === "JOB_CANCELLED" && e.subjectId === "FJ-KX-0505" && e.actor.role === "system");
     expect(jobEntries).toHaveLength(1);
     expect(jobEntries[0].actor.organization).toBe("kuaixiu");
-    expect(jobEntries[0].actor.name).toContain(`on hengtong's word (${REPS.jiangcheng.name} (jiangcheng))`);
+    expect(jobEntries[0].actor.name).toContain(`on hengtong's word (${PEOPLE.jiangchengRep.name} (jiangcheng))`);
     const joined = entries.filter((e: any) => e.kind === "CASE_PARTY_JOINED" && e.subjectId === CASE);
     expect(joined).toHaveLength(1);
     expect(joined[0].actor).toMatchObject({ role: "system", organization: "hengtong" });
@@ -121,13 +122,13 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
 
     beforeAll(async () => {
       owner = await createDeviceOwnerThroughGraph(graph, { ...OWNER, keyPrefix: key("s5-zhao-lei") });
-      personId = await personLinking(graph, REPS.hengtong, OWNER.mobile, [`aftersales:${owner.makerRegistrationId}`]);
+      personId = await personLinking(graph, PEOPLE.hengtongRep, OWNER.mobile, [`aftersales:${owner.makerRegistrationId}`]);
       const promised = await ask(graph, HENGTONG_DESK, `mutation($c: String!, $d: String!, $k: String!) { makeCallbackPromise(caseNumber: $c, purpose: "维修部确认上门时间 / Repair department confirms the visit time", dueAt: $d, idempotencyKey: $k) { id status } }`, { c: owner.caseNumber, d: new Date(Date.now() + DAY).toISOString(), k: key("s5-zhao-lei-callback") });
       callbackId = promised.makeCallbackPromise.id;
       // The provider took the complaint; Hengtong called back; then the customer told the provider it was fixed.
-      await logContact(REPS.jiangcheng, { party: "jiangcheng", direction: "INBOUND", outcome: "REACHED", note: "投诉：遥控器失灵，恒通电话占线 / complaint: remote dead, Hengtong's line busy" });
+      await logContact(PEOPLE.jiangchengRep, { party: "jiangcheng", direction: "INBOUND", outcome: "REACHED", note: "投诉：遥控器失灵，恒通电话占线 / complaint: remote dead, Hengtong's line busy" });
       await logContact(HENGTONG_DESK, { party: "hengtong", direction: "OUTBOUND", outcome: "REACHED", note: "advised a service point, then booked a home visit" });
-      toldAt = (await logContact(REPS.jiangcheng, { party: "jiangcheng", direction: "INBOUND", outcome: "TOLD_RESOLVED", note: "customer re-paired the remote himself" })).logContact.at;
+      toldAt = (await logContact(PEOPLE.jiangchengRep, { party: "jiangcheng", direction: "INBOUND", outcome: "TOLD_RESOLVED", note: "customer re-paired the remote himself" })).logContact.at;
       // Hengtong's repair department, unaware, calls once more: the newest contact is not the provider's.
       await logContact(HENGTONG_DESK, { party: "hengtong", direction: "OUTBOUND", outcome: "NO_ANSWER" });
     }, 90_000);
@@ -135,7 +136,7 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
     it("before: Kuaixiu has the job, every party has open work on the case, the newest call comes first, no survey", async () => {
       const kx = await eventually(job, (d) => d.fieldJob !== null, 15_000);
       expect(kx.fieldJob).toMatchObject({ id: owner.fieldJobId, visitId: owner.visitId, status: "ASSIGNED" });
-      const { customer } = await view(REPS.hengtong);
+      const { customer } = await view(PEOPLE.hengtongRep);
       expect(customer.openMatters.result.missingSources).toEqual([]);
       expect(customer.openMatters.result.matters.filter(ours).map((m: any) => `${m.kind} ${m.subjectId}`).sort()).toEqual(
         [`CALLBACK ${owner.caseNumber}`, `FIELD_JOB ${owner.fieldJobId}`, `SERVICE_CASE ${owner.caseNumber}`, `VISIT ${owner.visitId}`].sort(),
@@ -145,7 +146,7 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
     });
 
     it("the provider records 'resolved by the customer' once: the maker's case, visit and callback, Kuaixiu's job, what everyone reads first and the open matters all close", async () => {
-      const resolve = (k: string) => graph.query(`mutation($c: String!, $k: String!) { resolveCaseByCustomer(caseNumber: $c, note: "customer re-paired the remote himself", idempotencyKey: $k) { number status } }`, { c: owner.caseNumber, k }, { caller: REPS.jiangcheng });
+      const resolve = (k: string) => graph.query(`mutation($c: String!, $k: String!) { resolveCaseByCustomer(caseNumber: $c, note: "customer re-paired the remote himself", idempotencyKey: $k) { number status } }`, { c: owner.caseNumber, k }, { caller: PEOPLE.jiangchengRep });
       const k = key("s5-zhao-lei-resolve");
       const first = await resolve(k);
       expect(first.body.errors).toBeUndefined();
@@ -157,11 +158,11 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
       // Kuaixiu, in its own view.
       const kx = await eventually(job, (d) => d.fieldJob.status === "CANCELLED", 15_000);
       expect(kx.fieldJob).toMatchObject({ status: "CANCELLED", eta: null });
-      const said = `by ${REPS.jiangcheng.name} (jiangcheng) — resolved by the customer`;
+      const said = `by ${PEOPLE.jiangchengRep.name} (jiangcheng) — resolved by the customer`;
       expect([`hengtong visit ${owner.visitId} cancelled ${said}`, `hengtong case ${owner.caseNumber} closed ${said}`].some((start) => kx.fieldJob.cancelReason.startsWith(start))).toBe(true);
 
       // The maker and the provider read one closed case; Kuaixiu reads it too, a party once.
-      for (const caller of [HENGTONG_DESK, REPS.hengtong, REPS.jiangcheng, KUAIXIU]) {
+      for (const caller of [HENGTONG_DESK, PEOPLE.hengtongRep, PEOPLE.jiangchengRep, KUAIXIU]) {
         const { serviceCase } = await eventually(
           () => ask(graph, caller, `query($c: String!) { serviceCase(number: $c) { status resolvedBy parties { organization role } visits { id status fieldJob { id status } } callbacks { id status } } }`, { c: owner.caseNumber }),
           (d) => d.serviceCase.visits[0]?.fieldJob?.status === "CANCELLED",
@@ -175,7 +176,7 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
 
       // Every party reads first that the customer told jiangcheng, at the time of that call; nobody has open work on the case.
       const told = cst(toldAt);
-      for (const caller of [REPS.hengtong, REPS.jiangcheng, HENGTONG_DESK, KUAIXIU]) {
+      for (const caller of [PEOPLE.hengtongRep, PEOPLE.jiangchengRep, HENGTONG_DESK, KUAIXIU]) {
         const { customer } = await eventually(() => view(caller), (d) => d.customer.beforeYouCall[0]?.headline.startsWith("customer told jiangcheng"), 15_000);
         expect(`${caller.org}/${caller.role}: ${customer.beforeYouCall[0]?.headline}`).toBe(`${caller.org}/${caller.role}: customer told jiangcheng it was resolved at ${told.time} on ${told.date}`);
         expect(customer.beforeYouCall[0]).toMatchObject({ party: "jiangcheng", latest: { outcome: "TOLD_RESOLVED", subjectId: owner.caseNumber } });
@@ -185,23 +186,23 @@ describeEachDatabase("S5 with reactions: resolved once, every party's view close
       }
 
       // Timeline attribution: the provider's resolution, and each system's change on its word, once each.
-      const { customer } = await ask(graph, REPS.hengtong, `query($id: ID!) { customer(id: $id) { timeline(first: 60) { result { entries { source kind summary subjectId actor { name role organization } } } } } }`, { id: personId });
+      const { customer } = await ask(graph, PEOPLE.hengtongRep, `query($id: ID!) { customer(id: $id) { timeline(first: 60) { result { entries { source kind summary subjectId actor { name role organization } } } } } }`, { id: personId });
       const entries = customer.timeline.result.entries;
       const only = (source: string, kind: string, about: (e: any) => boolean) => {
         const found = entries.filter((e: any) => e.source === source && e.kind === kind && about(e));
         expect(`${source} ${kind}: ${found.length}`).toBe(`${source} ${kind}: 1`);
         return found[0];
       };
-      expect(only("aftersales", "CASE_RESOLVED_BY_CUSTOMER", (e) => e.subjectId === owner.caseNumber).actor).toEqual({ name: REPS.jiangcheng.name, role: "rep", organization: "jiangcheng" });
-      expect(only("aftersales", "VISIT_CANCELLED", (e) => e.subjectId === owner.visitId).actor).toMatchObject({ name: REPS.jiangcheng.name, organization: "jiangcheng" });
-      expect(only("aftersales", "CALLBACK_CANCELLED", (e) => e.subjectId === owner.caseNumber).actor).toMatchObject({ name: REPS.jiangcheng.name, organization: "jiangcheng" });
+      expect(only("aftersales", "CASE_RESOLVED_BY_CUSTOMER", (e) => e.subjectId === owner.caseNumber).actor).toEqual({ name: PEOPLE.jiangchengRep.name, role: "rep", organization: "jiangcheng" });
+      expect(only("aftersales", "VISIT_CANCELLED", (e) => e.subjectId === owner.visitId).actor).toMatchObject({ name: PEOPLE.jiangchengRep.name, organization: "jiangcheng" });
+      expect(only("aftersales", "CALLBACK_CANCELLED", (e) => e.subjectId === owner.caseNumber).actor).toMatchObject({ name: PEOPLE.jiangchengRep.name, organization: "jiangcheng" });
       const jobEntry = only("fieldservice", "JOB_CANCELLED", (e) => e.subjectId === owner.fieldJobId);
       expect(jobEntry.actor).toMatchObject({ role: "system", organization: "kuaixiu" });
-      expect(jobEntry.actor.name).toContain(`on hengtong's word (${REPS.jiangcheng.name} (jiangcheng))`);
+      expect(jobEntry.actor.name).toContain(`on hengtong's word (${PEOPLE.jiangchengRep.name} (jiangcheng))`);
       const fact = only("customers", "CONTACT_FACT_RECORDED", (e) => e.subjectId === owner.caseNumber);
       expect(fact.summary).toContain(`customer told jiangcheng it was resolved at ${told.time}`);
       expect(fact.actor).toMatchObject({ role: "system", organization: "platform" });
-      expect(fact.actor.name).toContain(`on aftersales's word (${REPS.jiangcheng.name} (jiangcheng))`);
+      expect(fact.actor.name).toContain(`on aftersales's word (${PEOPLE.jiangchengRep.name} (jiangcheng))`);
       expect(entries.filter((e: any) => e.kind === "CASE_PARTY_JOINED" && e.subjectId === owner.caseNumber)).toEqual([]);
     });
   });

@@ -6,7 +6,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import type { Graph } from "../helpers/graphHarness";
 import { sharedGraph } from "../helpers/sharedGraph";
-import { ask, codesOf, key, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask, codesOf, key } from "./storyKit";
 
 const SERIAL = "LNV-PF3X6006";
 const CASE = "CS-LNV-0606";
@@ -28,7 +29,7 @@ describeEachDatabase("S6 red lines: entitlements, paid services in a case, verif
   afterAll(() => graph?.stop());
 
   it("shows the device's entitlements: warranty and paid premium on-site service", async () => {
-    const data = await ask(graph, REPS.lenovo, `query D($serial: String!) { device(serial: $serial) { serial maker entitlements { kind description active paid priceFen priceYuan startsAt endsAt } } }`, { serial: SERIAL });
+    const data = await ask(graph, PEOPLE.lenovoRep, `query D($serial: String!) { device(serial: $serial) { serial maker entitlements { kind description active paid priceFen priceYuan startsAt endsAt } } }`, { serial: SERIAL });
     const { device } = data;
     expect(device).toMatchObject({ serial: SERIAL, maker: "lenovo" });
     const warranty = device.entitlements.find((e: any) => e.kind === "WARRANTY");
@@ -45,23 +46,23 @@ describeEachDatabase("S6 red lines: entitlements, paid services in a case, verif
 
   it("a rep orders a value-added service inside case CS-LNV-0606 and the case shows it (once, even if repeated)", async () => {
     // From the serial, the rep finds the customer and their retailer account.
-    const found = await ask(graph, REPS.yougou, `query F($id: String!) { findCustomers(identifier: $id) { result { candidates { matchedBy customer { id retailerAccounts { id } } } } } }`, { id: SERIAL });
+    const found = await ask(graph, PEOPLE.yougouRep, `query F($id: String!) { findCustomers(identifier: $id) { result { candidates { matchedBy customer { id retailerAccounts { id } } } } } }`, { id: SERIAL });
     const [candidate] = found.findCustomers.result.candidates;
     expect(candidate.customer.id).toBe("C-S6");
     expect(candidate.matchedBy).toContain("serial");
     const retailerId = candidate.customer.retailerAccounts[0].id;
 
-    const { valueAddedServiceCatalog } = await ask(graph, REPS.yougou, `{ valueAddedServiceCatalog { code name priceFen } }`);
+    const { valueAddedServiceCatalog } = await ask(graph, PEOPLE.yougouRep, `{ valueAddedServiceCatalog { code name priceFen } }`);
     const offer = valueAddedServiceCatalog.find((o: any) => /2-hour/i.test(o.name));
     expect(offer).toBeDefined();
 
     const variables = { case: CASE, customer: retailerId, code: offer.code, key: key("s6-vas") };
-    const ordered = (await ask(graph, REPS.yougou, ORDER_VAS, variables)).orderValueAddedService;
-    expect(ordered).toMatchObject({ serviceCode: offer.code, priceFen: offer.priceFen, caseNumber: CASE, orderedBy: { name: REPS.yougou.name, organization: "yougou" }, customer: { id: retailerId }, serviceCase: { number: CASE } });
+    const ordered = (await ask(graph, PEOPLE.yougouRep, ORDER_VAS, variables)).orderValueAddedService;
+    expect(ordered).toMatchObject({ serviceCode: offer.code, priceFen: offer.priceFen, caseNumber: CASE, orderedBy: { name: PEOPLE.yougouRep.name, organization: "yougou" }, customer: { id: retailerId }, serviceCase: { number: CASE } });
     expect(["ORDERED", "SCHEDULED"]).toContain(ordered.status);
-    expect((await ask(graph, REPS.yougou, ORDER_VAS, variables)).orderValueAddedService).toEqual(ordered);
+    expect((await ask(graph, PEOPLE.yougouRep, ORDER_VAS, variables)).orderValueAddedService).toEqual(ordered);
 
-    for (const rep of [REPS.yougou, REPS.lenovo]) {
+    for (const rep of [PEOPLE.yougouRep, PEOPLE.lenovoRep]) {
       const { serviceCase } = await ask(graph, rep, `query C($n: String!) { serviceCase(number: $n) { number valueAddedServices { number serviceCode orderedBy { organization } } } }`, { n: CASE });
       expect(serviceCase.valueAddedServices.filter((v: any) => v.number === ordered.number)).toEqual([{ number: ordered.number, serviceCode: offer.code, orderedBy: { organization: "yougou" } }]);
       expect(serviceCase.valueAddedServices[0].number).toBe(ordered.number); // newest first
@@ -69,17 +70,17 @@ describeEachDatabase("S6 red lines: entitlements, paid services in a case, verif
   });
 
   it("refuses unlockLogin on u-zhoujie without verification (VERIFICATION_REQUIRED) and changes nothing", async () => {
-    const before = await ask(graph, REPS.yougou, `{ securityLogin(id: "u-zhoujie") { isLocked status } }`);
-    const { body } = await graph.query(`mutation U($id: ID!, $key: String!) { unlockLogin(loginId: $id, idempotencyKey: $key) { id isLocked } }`, { id: "u-zhoujie", key: key("s6-unlock") }, { caller: REPS.yougou });
+    const before = await ask(graph, PEOPLE.yougouRep, `{ securityLogin(id: "u-zhoujie") { isLocked status } }`);
+    const { body } = await graph.query(`mutation U($id: ID!, $key: String!) { unlockLogin(loginId: $id, idempotencyKey: $key) { id isLocked } }`, { id: "u-zhoujie", key: key("s6-unlock") }, { caller: PEOPLE.yougouRep });
     expect(body.data).toBeNull();
     expect(codesOf(body)).toEqual(["VERIFICATION_REQUIRED"]);
     expect(body.errors[0].message).toMatch(/verif/i);
     expect(body.errors[0].path).toEqual(["unlockLogin"]);
-    expect(await ask(graph, REPS.yougou, `{ securityLogin(id: "u-zhoujie") { isLocked status } }`)).toEqual(before);
+    expect(await ask(graph, PEOPLE.yougouRep, `{ securityLogin(id: "u-zhoujie") { isLocked status } }`)).toEqual(before);
   });
 
   it("refuses security detail without verification, with a clear reason", async () => {
-    const { body } = await graph.query(`{ securityLogin(id: "u-zhoujie") { id attempts { ip } lockouts { cause } activeLockout { cause } notifications { text } } }`, {}, { caller: REPS.yougou });
+    const { body } = await graph.query(`{ securityLogin(id: "u-zhoujie") { id attempts { ip } lockouts { cause } activeLockout { cause } notifications { text } } }`, {}, { caller: PEOPLE.yougouRep });
     expect(body.data.securityLogin).toEqual({ id: "u-zhoujie", attempts: null, lockouts: null, activeLockout: null, notifications: null });
     expect(new Set(codesOf(body))).toEqual(new Set(["VERIFICATION_REQUIRED"]));
     for (const error of body.errors) expect(error.message).toMatch(/verif/i);
@@ -89,7 +90,7 @@ describeEachDatabase("S6 red lines: entitlements, paid services in a case, verif
     const supervisor = { role: "supervisor" as const, org: "yougou", sub: "sup-yougou-ma", name: "马丽 Ma Li (Yougou supervisor)" };
     const allowed = await ask(graph, supervisor, `{ auditTrail(customerId: "C-S6", first: 50) { entries { at actorSubject customerIds } } }`);
     for (const entry of allowed.auditTrail.entries) expect(entry.customerIds).toContain("C-S6");
-    const { body } = await graph.query(`{ auditTrail(customerId: "C-S6") { entries { id } } }`, {}, { caller: REPS.yougou });
+    const { body } = await graph.query(`{ auditTrail(customerId: "C-S6") { entries { id } } }`, {}, { caller: PEOPLE.yougouRep });
     expect(codesOf(body)).toContain("FORBIDDEN");
   });
 

@@ -7,7 +7,8 @@
 import { describeEachDatabase } from "../helpers/databases";
 import type { Graph } from "../helpers/graphHarness";
 import { sharedGraph } from "../helpers/sharedGraph";
-import { ask, REPS } from "./storyKit";
+import { PEOPLE } from "../helpers/people";
+import { ask } from "./storyKit";
 
 const CASE_VIEW = `
 query Case($number: String!) {
@@ -33,7 +34,7 @@ describeEachDatabase("S7 the laptop the maker took back: tiers, verification, re
     graph = await sharedGraph(target);
     const found = await ask(
       graph,
-      REPS.yougou,
+      PEOPLE.yougouRep,
       `{ findCustomers(identifier: "158 0000 7777") { result { candidates { customer {
           id name city phones { number }
           retailerAccounts { orders { number status lines { product { name brand } } } }
@@ -42,7 +43,7 @@ describeEachDatabase("S7 the laptop the maker took back: tiers, verification, re
     );
     expect(found.findCustomers.result.candidates).toHaveLength(1);
     customer = found.findCustomers.result.candidates[0].customer;
-    serviceCase = (await ask(graph, REPS.huawei, CASE_VIEW, { number: "CS-HW-0707" })).serviceCase;
+    serviceCase = (await ask(graph, PEOPLE.huaweiL2, CASE_VIEW, { number: "CS-HW-0707" })).serviceCase;
   });
   afterAll(() => graph?.stop());
 
@@ -86,7 +87,7 @@ describeEachDatabase("S7 the laptop the maker took back: tiers, verification, re
   it("the nearest service center for the customer's city, the arrangement with it, and the SMS with its address", async () => {
     const city = customer.city;
     expect(city).toBe("南京");
-    const data = await ask(graph, REPS.huawei, `query N($city: String!) { zh: nearestServiceCenter(maker: "huawei", city: $city) { id maker name address city cityLatin phone hours } en: nearestServiceCenter(maker: "huawei", city: "Nanjing") { id } }`, { city });
+    const data = await ask(graph, PEOPLE.huaweiL2, `query N($city: String!) { zh: nearestServiceCenter(maker: "huawei", city: $city) { id maker name address city cityLatin phone hours } en: nearestServiceCenter(maker: "huawei", city: "Nanjing") { id } }`, { city });
     const center = data.zh;
     expect(center).toMatchObject({ id: "SC-HW-NJ-XJK", maker: "huawei", city: "南京", cityLatin: "Nanjing" });
     expect(center.address).toBeTruthy();
@@ -107,7 +108,7 @@ describeEachDatabase("S7 the laptop the maker took back: tiers, verification, re
   it("the return RT-0707 spans the store and the maker; she bought a MateBook 13 instead", async () => {
     const data = await ask(
       graph,
-      REPS.yougou,
+      PEOPLE.yougouRep,
       `{ returnRequest(number: "RT-0707") { number type status nextStep handlingParty parties refundFen order { number } store { id name } item { serial product { brand } } handler { organization } } }`,
     );
     const ret = data.returnRequest;
@@ -125,11 +126,11 @@ describeEachDatabase("S7 the laptop the maker took back: tiers, verification, re
   });
 
   it("the friend's case CS-HW-0708: an advance replacement shipped before the old unit came back, with tracking", async () => {
-    const friend = await ask(graph, REPS.huawei, `{ findCustomers(identifier: "+86 159-0000-7008") { result { candidates { customer { id name makerRegistrations { serviceCases { number } } } } } } }`);
+    const friend = await ask(graph, PEOPLE.huaweiL2, `{ findCustomers(identifier: "+86 159-0000-7008") { result { candidates { customer { id name makerRegistrations { serviceCases { number } } } } } } }`);
     const [candidate] = friend.findCustomers.result.candidates;
     expect(candidate.customer).toMatchObject({ id: "C-S7F", name: "吴芳" });
     expect(candidate.customer.makerRegistrations.flatMap((r: any) => r.serviceCases.map((c: any) => c.number))).toContain("CS-HW-0708");
-    const data = await ask(graph, REPS.huawei, `{ serviceCase(number: "CS-HW-0708") { number replacements { productName carrier trackingNumber shippedAt deliveredAt status oldUnitReturned } } }`);
+    const data = await ask(graph, PEOPLE.huaweiL2, `{ serviceCase(number: "CS-HW-0708") { number replacements { productName carrier trackingNumber shippedAt deliveredAt status oldUnitReturned } } }`);
     const [shipment] = data.serviceCase.replacements;
     expect(shipment).toMatchObject({ trackingNumber: "SF1234567890", oldUnitReturned: false });
     expect(["SHIPPED", "IN_TRANSIT", "DELIVERED"]).toContain(shipment.status);

@@ -1,21 +1,9 @@
 /**
- * Shared bits of the story acceptance tests (tests/stories/*.test.ts): the reps who play
- * each story's part, and small helpers to read the gateway's answers.
+ * Shared bits of the story acceptance tests (tests/stories/*.test.ts): small helpers to read
+ * the gateway's answers (the reps who play each part are in ../helpers/people.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { CallerClaims, Graph } from "../helpers/graphHarness";
-
-export const REPS = {
-  yougou: { role: "rep", org: "yougou", sub: "rep-yougou-chen", name: "陈晓 Chen Xiao (Yougou service desk)" },
-  aolan: { role: "rep", org: "aolan", sub: "rep-aolan-liu", name: "刘芳 Liu Fang (Aolan dispatch)" },
-  platform: { role: "rep", org: "platform", sub: "rep-platform-he", name: "何静 He Jing (account platform)" },
-  platform2: { role: "rep", org: "platform", sub: "rep-platform-sun", name: "孙涛 Sun Tao (account platform)" },
-  unicom: { role: "rep", org: "unicom", sub: "rep-unicom-li", name: "李强 Li Qiang (Unicom Wuhan)" },
-  jiangcheng: { role: "rep", org: "jiangcheng", sub: "rep-jiangcheng-wu", name: "吴倩 Wu Qian (Jiangcheng hotline)" },
-  hengtong: { role: "rep", org: "hengtong", sub: "rep-hengtong-wang", name: "王珊 Wang Shan (Hengtong after-sales)" },
-  lenovo: { role: "rep", org: "lenovo", sub: "rep-lenovo-zheng", name: "郑婷 Zheng Ting (Lenovo service)" },
-  huawei: { role: "rep", org: "huawei", sub: "rep-huawei-chen", name: "陈静怡 Chen Jingyi (Huawei L2)" },
-} satisfies Record<string, CallerClaims>;
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

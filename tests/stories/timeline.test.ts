@@ -4,8 +4,9 @@
  */
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
+import { PEOPLE } from "../helpers/people";
 import { recordSeededEvents } from "../../subgraphs/kit";
-import { ask, codesOf, isNewestFirst, REPS } from "./storyKit";
+import { ask, codesOf, isNewestFirst } from "./storyKit";
 
 const PAGE = `
 query Page($id: ID!, $first: Int!, $after: String, $sources: [String!], $kinds: [String!], $since: String, $until: String) {
@@ -29,7 +30,7 @@ describeEachDatabase("the merged timeline: paging, filters, bounded cost, partia
   let graph: Graph;
   let all: any[];
   const page = async (variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const { status, body } = await graph.query(PAGE, { first: 20, ...variables }, { caller: REPS.jiangcheng, headers });
+    const { status, body } = await graph.query(PAGE, { first: 20, ...variables }, { caller: PEOPLE.jiangchengRep, headers });
     expect(status).toBe(200);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return { result: body.data.customer.timeline.result, cost: body.extensions?.cost };
@@ -155,12 +156,12 @@ describeEachDatabase("the merged timeline: paging, filters, bounded cost, partia
       timeline(first: 50) { result { missingSources entries { source kind } } }
       openMatters { result { missingSources matters { source kind subjectId } } }
     } }`;
-    const healthy = await ask(graph, REPS.unicom, query);
+    const healthy = await ask(graph, PEOPLE.unicomRep, query);
     expect(healthy.customer.timeline.result.entries.some((e: any) => e.source === "billing")).toBe(true);
     expect(healthy.customer.openMatters.result.matters.some((m: any) => m.source === "billing")).toBe(true);
 
     await graph.stopSubgraph("billing");
-    const { status, body } = await graph.query(query, {}, { caller: REPS.unicom });
+    const { status, body } = await graph.query(query, {}, { caller: PEOPLE.unicomRep });
     expect(status).toBe(200);
     const timeline = body.data.customer.timeline.result;
     const matters = body.data.customer.openMatters.result;

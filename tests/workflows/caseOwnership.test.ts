@@ -1,6 +1,7 @@
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
-import { ASSIGN, caseAs, customerAs, ESCALATE, key, ok, OPEN_FROM_RETURN, openFromReturn, PEOPLE, PRIORITY, send, TAKE_OVER, TRANSFER, written } from "./handOverKit";
+import { PEOPLE } from "../helpers/people";
+import { ASSIGN, caseAs, customerAs, ESCALATE, key, ok, OPEN_FROM_RETURN, openFromReturn, PRIORITY, send, TAKE_OVER, TRANSFER, written } from "./handOverKit";
 
 /*
  * Issue 14, part A: who owns a case, changed through the graph (docs/STATE_MACHINES.md
@@ -23,19 +24,19 @@ describeEachDatabase("case ownership actions", (target) => {
       expect(opened).toMatchObject({ status: "OPEN", tier: "L1", ownershipState: "QUEUED", owningOrganization: "huawei", returnNumber: "RT-0707", order: { number: "YG-20261010-0707" } });
       expect(opened.handler).toMatchObject({ organization: "huawei", tier: "L1" });
 
-      for (const caller of [PEOPLE.huaweiL1, PEOPLE.yougou]) {
+      for (const caller of [PEOPLE.huaweiL1, PEOPLE.yougouRep]) {
         const view = await caseAs(graph, caller, number);
         expect(view.handler).toEqual(expect.objectContaining({ name: opened.handler.name, organization: "huawei", tier: "L1" }));
         expect(view.parties.map((p: any) => p.organization).sort()).toEqual(["huawei", "yougou"]);
       }
       // The retailer's return shows the maker's case and who owns it (orders + aftersales in one answer).
-      const { returnRequest } = await ok(graph, PEOPLE.yougou, `{ returnRequest(number: "RT-0707") { number order { number } serviceCase { number handler { name organization } } } }`);
+      const { returnRequest } = await ok(graph, PEOPLE.yougouRep, `{ returnRequest(number: "RT-0707") { number order { number } serviceCase { number handler { name organization } } } }`);
       expect(returnRequest).toMatchObject({ number: "RT-0707", serviceCase: { number, handler: { name: opened.handler.name, organization: "huawei" } } });
       // Every party's open matters for the customer, attributed timeline.
-      for (const caller of [PEOPLE.yougou, PEOPLE.huaweiL1]) {
+      for (const caller of [PEOPLE.yougouRep, PEOPLE.huaweiL1]) {
         const { matters, timeline } = await customerAs(graph, caller);
         expect(matters.find((m) => m.subjectId === number)?.handler).toMatchObject({ organization: "huawei", tier: "L1" });
-        expect(timeline.find((e) => e.subjectId === number && e.kind === "CASE_OPENED_FROM_RETURN")?.actor).toEqual({ name: PEOPLE.yougou.name, organization: "yougou" });
+        expect(timeline.find((e) => e.subjectId === number && e.kind === "CASE_OPENED_FROM_RETURN")?.actor).toEqual({ name: PEOPLE.yougouRep.name, organization: "yougou" });
       }
       expect(await written(graph, number, "CASE_OPENED_FROM_RETURN")).toEqual({ timeline: 1, outbox: 1 });
     });
@@ -45,8 +46,8 @@ describeEachDatabase("case ownership actions", (target) => {
       expect(again.codes).toEqual(["CONFLICT"]);
       expect(again.errors[0].extensions.caseNumber).toBe(number);
       const k = key("open-retry");
-      const first = await ok(graph, PEOPLE.yougou, OPEN_FROM_RETURN, { r: "RT-900001", s: "HW-MBE-7007001", summary: "retry", k });
-      const second = await ok(graph, PEOPLE.yougou, OPEN_FROM_RETURN, { r: "RT-900001", s: "HW-MBE-7007001", summary: "retry", k });
+      const first = await ok(graph, PEOPLE.yougouRep, OPEN_FROM_RETURN, { r: "RT-900001", s: "HW-MBE-7007001", summary: "retry", k });
+      const second = await ok(graph, PEOPLE.yougouRep, OPEN_FROM_RETURN, { r: "RT-900001", s: "HW-MBE-7007001", summary: "retry", k });
       expect(second.openServiceCaseFromReturn.number).toBe(first.openServiceCaseFromReturn.number);
       expect(await written(graph, first.openServiceCaseFromReturn.number, "CASE_OPENED_FROM_RETURN")).toEqual({ timeline: 1, outbox: 1 });
     });
@@ -56,7 +57,7 @@ describeEachDatabase("case ownership actions", (target) => {
       expect(taken.takeOverCase).toMatchObject({ ownershipState: "ASSIGNED", handler: { name: PEOPLE.huaweiL1.name, organization: "huawei", tier: "L1" }, handoffCount: 1 });
       const escalated = await ok(graph, PEOPLE.huaweiL1, ESCALATE, { n: number, reason: "apps not in the first-line support list", k: key("esc") });
       expect(escalated.escalateCase).toMatchObject({ status: "ESCALATED", tier: "L2", ownershipState: "ESCALATED", handler: { tier: "L2" } });
-      const view = await caseAs(graph, PEOPLE.yougou, number);
+      const view = await caseAs(graph, PEOPLE.yougouRep, number);
       expect(view.handoffs[view.handoffs.length - 1]).toMatchObject({ from: { name: PEOPLE.huaweiL1.name, tier: "L1" }, to: { tier: "L2" } });
       expect(view.handoffs[view.handoffs.length - 1].reason).toContain("apps not in the first-line support list");
       const { timeline } = await customerAs(graph, PEOPLE.huaweiL2);
@@ -67,7 +68,7 @@ describeEachDatabase("case ownership actions", (target) => {
     it("the L2 expert takes over: current handler for every party, first line only in the history, handoff count visible", async () => {
       const taken = await ok(graph, PEOPLE.huaweiL2, TAKE_OVER, { n: number, k: key("l2-take"), phone: "950800 ext. 2" });
       expect(taken.takeOverCase).toMatchObject({ ownershipState: "ASSIGNED", handler: { name: PEOPLE.huaweiL2.name, tier: "L2", phone: "950800 ext. 2" }, handoffCount: 3 });
-      for (const caller of [PEOPLE.huaweiL1, PEOPLE.huaweiL2, PEOPLE.yougou]) {
+      for (const caller of [PEOPLE.huaweiL1, PEOPLE.huaweiL2, PEOPLE.yougouRep]) {
         const view = await caseAs(graph, caller, number);
         expect(view.handler).toMatchObject({ name: PEOPLE.huaweiL2.name, organization: "huawei", tier: "L2" });
         expect(view.handoffCount).toBe(3);
@@ -83,7 +84,7 @@ describeEachDatabase("case ownership actions", (target) => {
     it("priority changes with a reason; the same priority again is CONFLICT with the current state", async () => {
       const changed = await ok(graph, PEOPLE.huaweiL2, PRIORITY, { n: number, p: "HIGH", k: key("prio") });
       expect(changed.changeCasePriority.priority).toBe("HIGH");
-      expect((await caseAs(graph, PEOPLE.yougou, number)).priority).toBe("HIGH");
+      expect((await caseAs(graph, PEOPLE.yougouRep, number)).priority).toBe("HIGH");
       const again = await send(graph, PEOPLE.huaweiL2, PRIORITY, { n: number, p: "high", k: key("prio2") });
       expect(again.codes).toEqual(["CONFLICT"]);
       expect(again.errors[0].extensions).toMatchObject({ priority: "HIGH", ownershipState: "ASSIGNED", tier: "L2" });
@@ -99,14 +100,14 @@ describeEachDatabase("case ownership actions", (target) => {
     });
 
     it("refuses with a code: wrong organization, analyst, unknown ids, wrong state, too-long text", async () => {
-      expect((await send(graph, PEOPLE.yougou, ESCALATE, { n: number, reason: "x", k: key("e") })).codes).toEqual(["FORBIDDEN"]);
+      expect((await send(graph, PEOPLE.yougouRep, ESCALATE, { n: number, reason: "x", k: key("e") })).codes).toEqual(["FORBIDDEN"]);
       expect((await send(graph, PEOPLE.aolanPartner, TAKE_OVER, { n: number, k: key("t") })).codes).toEqual(["FORBIDDEN"]);
-      expect((await send(graph, PEOPLE.aolan, PRIORITY, { n: number, p: "LOW", k: key("p") })).codes).toEqual(["FORBIDDEN"]);
-      expect((await send(graph, PEOPLE.analyst, ESCALATE, { n: number, reason: "x", k: key("e") })).codes).toEqual(["FORBIDDEN"]);
-      expect((await send(graph, PEOPLE.aolan, OPEN_FROM_RETURN, { r: "RT-900002", s: "HW-MBE-7007001", summary: "x", k: key("o") })).codes).toEqual(["FORBIDDEN"]);
+      expect((await send(graph, PEOPLE.aolanRep, PRIORITY, { n: number, p: "LOW", k: key("p") })).codes).toEqual(["FORBIDDEN"]);
+      expect((await send(graph, PEOPLE.analystGu, ESCALATE, { n: number, reason: "x", k: key("e") })).codes).toEqual(["FORBIDDEN"]);
+      expect((await send(graph, PEOPLE.aolanRep, OPEN_FROM_RETURN, { r: "RT-900002", s: "HW-MBE-7007001", summary: "x", k: key("o") })).codes).toEqual(["FORBIDDEN"]);
       expect((await send(graph, PEOPLE.huaweiL2, ESCALATE, { n: "CS-HW-NOPE", reason: "x", k: key("e") })).codes).toEqual(["NOT_FOUND"]);
-      expect((await send(graph, PEOPLE.yougou, OPEN_FROM_RETURN, { r: "RT-900003", s: "HW-NOPE-1", summary: "x", k: key("o") })).codes).toEqual(["NOT_FOUND"]);
-      expect((await send(graph, PEOPLE.yougou, OPEN_FROM_RETURN, { r: "RX-1", s: "HW-MBE-7007001", summary: "x", k: key("o") })).codes).toEqual(["BAD_USER_INPUT"]);
+      expect((await send(graph, PEOPLE.yougouRep, OPEN_FROM_RETURN, { r: "RT-900003", s: "HW-NOPE-1", summary: "x", k: key("o") })).codes).toEqual(["NOT_FOUND"]);
+      expect((await send(graph, PEOPLE.yougouRep, OPEN_FROM_RETURN, { r: "RX-1", s: "HW-MBE-7007001", summary: "x", k: key("o") })).codes).toEqual(["BAD_USER_INPUT"]);
       expect((await send(graph, PEOPLE.huaweiL2, ESCALATE, { n: number, reason: "x".repeat(501), k: key("e") })).codes).toEqual(["BAD_USER_INPUT"]);
       expect((await send(graph, PEOPLE.huaweiL2, PRIORITY, { n: number, p: "SOON", k: key("p") })).codes).toEqual(["BAD_USER_INPUT"]);
       expect((await send(graph, PEOPLE.huaweiL2, TRANSFER, { n: number, to: "acme", k: key("t") })).codes).toEqual(["BAD_USER_INPUT"]);
@@ -127,27 +128,27 @@ describeEachDatabase("case ownership actions", (target) => {
     });
 
     it("the contractor sees nothing before the transfer", async () => {
-      expect((await send(graph, PEOPLE.kuaixiu, `query($n: String!) { serviceCase(number: $n) { number } }`, { n: number })).codes).toEqual(["FORBIDDEN"]);
+      expect((await send(graph, PEOPLE.kuaixiuPartner, `query($n: String!) { serviceCase(number: $n) { number } }`, { n: number })).codes).toEqual(["FORBIDDEN"]);
     });
 
     it("the receiver becomes a party and the handler; the sender keeps read access but no longer acts as owner", async () => {
       const moved = await ok(graph, PEOPLE.huaweiL1, TRANSFER, { n: number, to: "kuaixiu", k: key("transfer") });
       expect(moved.transferCase).toMatchObject({ owningOrganization: "kuaixiu", ownershipState: "QUEUED", handler: { organization: "kuaixiu" } });
       expect(moved.transferCase.parties.map((p: any) => p.organization)).toEqual(expect.arrayContaining(["huawei", "yougou", "kuaixiu"]));
-      for (const caller of [PEOPLE.kuaixiu, PEOPLE.huaweiL1, PEOPLE.yougou]) {
+      for (const caller of [PEOPLE.kuaixiuPartner, PEOPLE.huaweiL1, PEOPLE.yougouRep]) {
         const view = await caseAs(graph, caller, number);
         expect(view).toMatchObject({ owningOrganization: "kuaixiu", handler: { organization: "kuaixiu" } });
         expect(view.transfers).toEqual([{ fromOrganization: "huawei", toOrganization: "kuaixiu", reason: "needs an on-site repair", by: { name: PEOPLE.huaweiL1.name, organization: "huawei" } }]);
       }
-      const { matters, timeline } = await customerAs(graph, PEOPLE.yougou);
+      const { matters, timeline } = await customerAs(graph, PEOPLE.yougouRep);
       expect(matters.find((m) => m.subjectId === number)?.handler).toMatchObject({ organization: "kuaixiu" });
       expect(timeline.find((e) => e.subjectId === number && e.kind === "CASE_TRANSFERRED")?.actor).toEqual({ name: PEOPLE.huaweiL1.name, organization: "huawei" });
       // The sender reads but may not act as owner any more; the receiver may.
       expect((await send(graph, PEOPLE.huaweiL1, TAKE_OVER, { n: number, k: key("t") })).codes).toEqual(["FORBIDDEN"]);
       expect((await send(graph, PEOPLE.huaweiL1, TRANSFER, { n: number, to: "yougou", k: key("t") })).codes).toEqual(["FORBIDDEN"]);
-      const taken = await ok(graph, PEOPLE.kuaixiu, TAKE_OVER, { n: number, k: key("kx-take") });
-      expect(taken.takeOverCase.handler).toMatchObject({ name: PEOPLE.kuaixiu.name, organization: "kuaixiu" });
-      expect((await send(graph, PEOPLE.kuaixiu, TRANSFER, { n: number, to: "kuaixiu", k: key("t") })).codes).toEqual(["CONFLICT"]);
+      const taken = await ok(graph, PEOPLE.kuaixiuPartner, TAKE_OVER, { n: number, k: key("kx-take") });
+      expect(taken.takeOverCase.handler).toMatchObject({ name: PEOPLE.kuaixiuPartner.name, organization: "kuaixiu" });
+      expect((await send(graph, PEOPLE.kuaixiuPartner, TRANSFER, { n: number, to: "kuaixiu", k: key("t") })).codes).toEqual(["CONFLICT"]);
     });
   });
 
@@ -160,7 +161,7 @@ describeEachDatabase("case ownership actions", (target) => {
       const winners = answers.filter((a) => a.codes.length === 0);
       expect(winners).toHaveLength(1);
       expect(answers.filter((a) => a.codes.join() === "CONFLICT")).toHaveLength(19);
-      const view = await caseAs(graph, PEOPLE.yougou, number);
+      const view = await caseAs(graph, PEOPLE.yougouRep, number);
       expect(view.handler.name).toBe(winners[0].data.takeOverCase.handler.name);
       expect(view.handoffs.filter((h: any) => h.to.name.startsWith("Expert "))).toHaveLength(1);
       expect(await written(graph, number, "CASE_TAKEN_OVER")).toEqual({ timeline: 1, outbox: 1 });
@@ -172,13 +173,13 @@ describeEachDatabase("case ownership actions", (target) => {
       const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => send(graph, { ...PEOPLE.huaweiL1, sub: `rep-huawei-${i}` }, TRANSFER, { n: number, to: targets[i % targets.length], k: key("race") })));
       expect(answers.filter((a) => a.codes.length === 0)).toHaveLength(1);
       expect(answers.filter((a) => a.codes.length === 1 && ["CONFLICT", "FORBIDDEN"].includes(a.codes[0]))).toHaveLength(19);
-      const view = await caseAs(graph, PEOPLE.yougou, number);
+      const view = await caseAs(graph, PEOPLE.yougouRep, number);
       expect(view.transfers).toHaveLength(1);
       expect(await written(graph, number, "CASE_TRANSFERRED")).toEqual({ timeline: 1, outbox: 1 });
     });
 
     it("20 opens of the same return at once: one case", async () => {
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => send(graph, { ...PEOPLE.yougou, sub: `rep-yougou-${i}` }, OPEN_FROM_RETURN, { r: "RT-900022", s: "HW-MBE-7007001", summary: "race", k: key("race") })));
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => send(graph, { ...PEOPLE.yougouRep, sub: `rep-yougou-${i}` }, OPEN_FROM_RETURN, { r: "RT-900022", s: "HW-MBE-7007001", summary: "race", k: key("race") })));
       const winners = answers.filter((a) => a.codes.length === 0);
       expect(winners).toHaveLength(1);
       expect(answers.filter((a) => a.codes.join() === "CONFLICT")).toHaveLength(19);

@@ -1,21 +1,12 @@
 /**
- * Shared bits of the hand-over workflow tests (issue 14): the people who act, the views each
- * party reads after every action, and counters of what an action wrote (timeline entries,
- * outbox events), so a race can be shown to have made exactly one transition.
+ * Shared bits of the hand-over workflow tests (issue 14; the people who act are in
+ * ../helpers/people.ts): the views each party reads after every action, and counters of what
+ * an action wrote (timeline entries, outbox events), so a race can be shown to have made
+ * exactly one transition.
  */
 import { randomUUID } from "node:crypto";
 import type { CallerClaims, Graph } from "../helpers/graphHarness";
-
-export const PEOPLE = {
-  huaweiL1: { role: "rep", org: "huawei", sub: "rep-huawei-zhang", name: "张敏 Zhang Min (Huawei L1)" },
-  huaweiL2: { role: "rep", org: "huawei", sub: "rep-huawei-chen", name: "陈静怡 Chen Jingyi (Huawei L2)" },
-  yougou: { role: "rep", org: "yougou", sub: "rep-yougou-chen", name: "陈晓 Chen Xiao (Yougou service desk)" },
-  kuaixiu: { role: "partner", org: "kuaixiu", sub: "partner-kuaixiu", name: "快修到家 Kuaixiu dispatch" },
-  aolan: { role: "rep", org: "aolan", sub: "rep-aolan-liu", name: "刘芳 Liu Fang (Aolan dispatch)" },
-  aolanPartner: { role: "partner", org: "aolan", sub: "partner-aolan", name: "奥澜售后 Aolan after-sales" },
-  analyst: { role: "analyst", org: "platform", sub: "analyst-gu", name: "顾分析 Analyst Gu" },
-  supervisor: { role: "supervisor", org: "platform", sub: "sup-wu", name: "吴主管 Supervisor Wu" },
-} satisfies Record<string, CallerClaims>;
+import { PEOPLE } from "../helpers/people";
 
 export const key = (label: string) => `${label}-${randomUUID()}`;
 
@@ -83,6 +74,6 @@ export const TRANSFER = `mutation($n: String!, $to: String!, $k: String!) { tran
 
 /** Opens a fresh case from return RT-0707's device (the seeded S7 laptop), as the retailer does. */
 export async function openFromReturn(graph: Graph, returnNumber: string): Promise<any> {
-  const data = await ok(graph, PEOPLE.yougou, OPEN_FROM_RETURN, { r: returnNumber, s: "HW-MBE-7007001", summary: "无法安装银行客户端 / cannot install the bank's client", k: key("open") });
+  const data = await ok(graph, PEOPLE.yougouRep, OPEN_FROM_RETURN, { r: returnNumber, s: "HW-MBE-7007001", summary: "无法安装银行客户端 / cannot install the bank's client", k: key("open") });
   return data.openServiceCaseFromReturn;
 }

@@ -1,22 +1,10 @@
 /**
  * Shared bits of issue 14 part B's workflow tests (complaints, surveys, service center,
- * replacement, store-and-maker return): callers, a raw call that keeps errors, the views
- * every party gets, and a race runner.
+ * replacement, store-and-maker return): a raw call that keeps errors, the views every party
+ * gets, and a race runner (the callers are in ../helpers/people.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { CallerClaims, Graph } from "../helpers/graphHarness";
-
-export const CALLERS = {
-  unicomRep: { role: "rep", org: "unicom", sub: "rep-unicom-li", name: "李强 Li Qiang (Unicom Wuhan)" },
-  unicomPartner: { role: "partner", org: "unicom", sub: "partner-unicom", name: "Unicom partner desk" },
-  aolanRep: { role: "rep", org: "aolan", sub: "rep-aolan-liu", name: "刘芳 Liu Fang (Aolan dispatch)" },
-  aolanPartner: { role: "partner", org: "aolan", sub: "partner-aolan", name: "Aolan partner desk" },
-  yougouRep: { role: "rep", org: "yougou", sub: "rep-yougou-chen", name: "陈晓 Chen Xiao (Yougou service desk)" },
-  huaweiRep: { role: "rep", org: "huawei", sub: "rep-huawei-chen", name: "陈静怡 Chen Jingyi (Huawei L2)" },
-  huaweiPartner: { role: "partner", org: "huawei", sub: "partner-huawei", name: "Huawei partner desk" },
-  supervisor: { role: "supervisor", org: "platform", sub: "sup-platform", name: "Platform supervisor" },
-  analyst: { role: "analyst", org: "platform", sub: "analyst-platform", name: "Analyst" },
-} satisfies Record<string, CallerClaims>;
 
 export const DAY = 86_400_000;
 

@@ -9,7 +9,8 @@
  */
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
-import { CALLERS, call, DAY, inDays, key, ok, viewOf } from "./partBKit";
+import { PEOPLE } from "../helpers/people";
+import { call, DAY, inDays, key, ok, viewOf } from "./partBKit";
 
 const CUSTOMER = "C-S3C";
 
@@ -21,15 +22,15 @@ describeEachDatabase("S4 replayed: unanswered complaint, overdue, survey refused
   afterAll(() => graph?.stop());
 
   it("plays the story", async () => {
-    const sendSurvey = () => call(graph, CALLERS.unicomRep, `mutation($k: String!) { recordSurveySent(customerId: "${CUSTOMER}", idempotencyKey: $k) { id status } }`, { k: key("survey") });
+    const sendSurvey = () => call(graph, PEOPLE.unicomRep, `mutation($k: String!) { recordSurveySent(customerId: "${CUSTOMER}", idempotencyKey: $k) { id status } }`, { k: key("survey") });
 
     // 1. The customer complains to the hotline: owner and a reply in 7 days.
-    const filed = await ok(graph, CALLERS.unicomRep, `mutation($due: String!, $k: String!) { fileComplaint(customerId: "${CUSTOMER}", againstOrganization: "unicom", summary: "欠费两天就断网，大面积故障没有解释 / cut two days after a missed payment; outage unexplained", ownerName: "热线 0371 Hotline agent", ownerTeam: "Wuhan hotline", dueAt: $due, idempotencyKey: $k) { id status } }`, { due: inDays(7), k: key("file") });
+    const filed = await ok(graph, PEOPLE.unicomRep, `mutation($due: String!, $k: String!) { fileComplaint(customerId: "${CUSTOMER}", againstOrganization: "unicom", summary: "欠费两天就断网，大面积故障没有解释 / cut two days after a missed payment; outage unexplained", ownerName: "热线 0371 Hotline agent", ownerTeam: "Wuhan hotline", dueAt: $due, idempotencyKey: $k) { id status } }`, { due: inDays(7), k: key("file") });
     const id = filed.fileComplaint.id;
     expect((await sendSurvey()).errors[0].extensions.reasonCodes).toEqual(["OPEN_COMPLAINT"]);
 
     // 2. "Escalated" to the complaints team.
-    await ok(graph, CALLERS.unicomRep, `mutation($id: String!, $k: String!) { escalateComplaint(complaintId: $id, reason: "customer insists on an explanation", newOwnerName: "投诉组 Complaints team lead", newOwnerTeam: "complaints", idempotencyKey: $k) { status } }`, { id, k: key("esc") });
+    await ok(graph, PEOPLE.unicomRep, `mutation($id: String!, $k: String!) { escalateComplaint(complaintId: $id, reason: "customer insists on an explanation", newOwnerName: "投诉组 Complaints team lead", newOwnerTeam: "complaints", idempotencyKey: $k) { status } }`, { id, k: key("esc") });
 
     // 3. Two months pass with no answer.
     const { db } = await graph.database("customers");
@@ -39,7 +40,7 @@ describeEachDatabase("S4 replayed: unanswered complaint, overdue, survey refused
     await db.updateTable("commitments").set({ due_at: dueAt }).where("matter_id", "=", id).execute();
 
     // Every party that may see it: overdue, in words.
-    for (const caller of [CALLERS.unicomRep, CALLERS.unicomPartner, CALLERS.supervisor]) {
+    for (const caller of [PEOPLE.unicomRep, PEOPLE.unicomPartner, PEOPLE.supervisor]) {
       const view = await viewOf(graph, caller, CUSTOMER);
       const complaint = view.complaints.find((c: any) => c.id === id);
       expect(complaint).toMatchObject({ status: "ESCALATED", escalated: true, overdue: true });
@@ -50,7 +51,7 @@ describeEachDatabase("S4 replayed: unanswered complaint, overdue, survey refused
       expect(view.openMatters.result.surveyEligibility.eligible).toBe(false);
     }
     // A partner it is not about sees none of it.
-    const other = await viewOf(graph, CALLERS.aolanPartner, CUSTOMER);
+    const other = await viewOf(graph, PEOPLE.aolanPartner, CUSTOMER);
     expect(other.complaints.map((c: any) => c.id)).not.toContain(id);
     // And the survey is refused, saying why.
     const refused = await sendSurvey();
@@ -58,9 +59,9 @@ describeEachDatabase("S4 replayed: unanswered complaint, overdue, survey refused
     expect(refused.errors[0].extensions.reasonCodes).toEqual(["OPEN_COMPLAINT"]);
 
     // 4. Answered at last: the reply promise is kept (late), the matter is no longer open.
-    const answered = await ok(graph, CALLERS.unicomRep, `mutation($id: String!, $k: String!) { answerComplaint(complaintId: $id, answer: "停机为系统误判，已恢复并减免 / the suspension was an error; restored and credited", idempotencyKey: $k) { status } }`, { id, k: key("answer") });
+    const answered = await ok(graph, PEOPLE.unicomRep, `mutation($id: String!, $k: String!) { answerComplaint(complaintId: $id, answer: "停机为系统误判，已恢复并减免 / the suspension was an error; restored and credited", idempotencyKey: $k) { status } }`, { id, k: key("answer") });
     expect(answered.answerComplaint.status).toBe("ANSWERED");
-    const after = await viewOf(graph, CALLERS.unicomRep, CUSTOMER);
+    const after = await viewOf(graph, PEOPLE.unicomRep, CUSTOMER);
     expect(after.complaints.find((c: any) => c.id === id)).toMatchObject({ status: "ANSWERED", overdue: false, overdueText: null });
     expect(after.openMatters.result.matters.map((m: any) => m.subjectId)).not.toContain(id);
     expect(after.openMatters.result.surveyEligibility).toEqual({ eligible: true, reasons: [] });

@@ -19,24 +19,25 @@ import { describeEachDatabase } from "../helpers/databases";
 import type { CallerClaims, Graph } from "../helpers/graphHarness";
 import { sharedGraph } from "../helpers/sharedGraph";
 import { createBuyerThroughGraph, OPEN_SERVICE_CASE, type NewBuyer } from "../helpers/newPerson";
+import { PEOPLE } from "../helpers/people";
 import { eventually, personLinking } from "../stories/storyKit";
 import { ESCALATE, key, ok, PRIORITY, send, TAKE_OVER } from "./handOverKit";
 
 const HOUR = 3_600_000;
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
-/** Who plays each part. The hotline's first line opens cases on the maker's own desk system (a partner token: openServiceCase is the maker's). */
+/** Who plays each part (the people other suites cast too come from PEOPLE). The hotline's first line opens cases on the maker's own desk system (a partner token: openServiceCase is the maker's). */
 const CAST = {
   huaweiRegistration: { role: "partner", org: "huawei", sub: "partner-huawei-registration", name: "华为售后登记 Huawei warranty registration" },
   l1: { role: "partner", org: "huawei", sub: "partner-huawei-l1-zhang", name: "张敏 Zhang Min (Huawei hotline L1)" },
-  l2: { role: "rep", org: "huawei", sub: "rep-huawei-chen", name: "陈静怡 Chen Jingyi (Huawei L2)" },
+  l2: PEOPLE.huaweiL2,
   engineer: { role: "rep", org: "huawei", sub: "rep-huawei-liu-eng", name: "刘伟 Liu Wei (Huawei PC engineering)" },
   center: { role: "rep", org: "huawei", sub: "rep-huawei-nj-center", name: "华为南京新街口服务中心 Huawei Nanjing Xinjiekou service center" },
-  huaweiDesk: { role: "partner", org: "huawei", sub: "partner-huawei", name: "Huawei partner desk" },
+  huaweiDesk: PEOPLE.huaweiPartner,
   store: { role: "rep", org: "yougou", sub: "rep-yougou-nj-wang", name: "王店长 Wang Lan (Yougou Nanjing Xinjiekou store)" },
-  yougouDesk: { role: "rep", org: "yougou", sub: "rep-yougou-chen", name: "陈晓 Chen Xiao (Yougou service desk)" },
-  supervisor: { role: "supervisor", org: "platform", sub: "sup-wu", name: "吴主管 Supervisor Wu" },
-  aolanPartner: { role: "partner", org: "aolan", sub: "partner-aolan", name: "奥澜售后 Aolan after-sales" },
+  yougouDesk: PEOPLE.yougouRep,
+  supervisor: PEOPLE.supervisorWu,
+  aolanPartner: PEOPLE.aolanPartner,
 } satisfies Record<string, CallerClaims>;
 
 const BUYER = { name: "马瑞祥 Ma Ruixiang", nameLatin: "Ma Ruixiang", mobile: "+86 136-5550-0717", city: "南京", district: "秦淮区", address: "南京市秦淮区中山南路 88 号 1203" };

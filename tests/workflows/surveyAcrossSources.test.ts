@@ -10,8 +10,9 @@
 import { describeEachDatabase } from "../helpers/databases";
 import { startGraph, type Graph } from "../helpers/graphHarness";
 import { AOLAN_PARTNER, createPersonThroughGraph, type NewPerson } from "../helpers/newPerson";
+import { PEOPLE } from "../helpers/people";
 import { eventually, personLinking } from "../stories/storyKit";
-import { CALLERS, call, key, ok, viewOf } from "./partBKit";
+import { call, key, ok, viewOf } from "./partBKit";
 
 const SEND = `mutation Send($c: String!, $k: String!) { recordSurveySent(customerId: $c, idempotencyKey: $k) { id status party } }`;
 
@@ -35,7 +36,7 @@ describeEachDatabase("survey refused while another system has an unresolved matt
   beforeAll(async () => {
     graph = await startGraph(target);
     person = await createPersonThroughGraph(graph, { name: "欧阳青 Ouyang Qing", nameLatin: "Ouyang Qing", mobile, city: "武汉 Wuhan", address: "洪山区 珞喻路 88号" });
-    customerId = await personLinking(graph, CALLERS.supervisor, mobile, [`orders:${person.retailerCustomerId}`, `aftersales:${person.makerRegistrationId}`]);
+    customerId = await personLinking(graph, PEOPLE.supervisor, mobile, [`orders:${person.retailerCustomerId}`, `aftersales:${person.makerRegistrationId}`]);
   }, 120_000);
   afterAll(() => graph?.stop());
 
@@ -48,7 +49,7 @@ describeEachDatabase("survey refused while another system has an unresolved matt
 
   it("refuses the survey in the mutation, naming each system's open matter, and writes nothing", async () => {
     // The customers subgraph itself holds nothing open for this person: no complaint, no survey, no handler.
-    const refused = await call(graph, CALLERS.yougouRep, SEND, { c: customerId, k: key("send") });
+    const refused = await call(graph, PEOPLE.yougouRep, SEND, { c: customerId, k: key("send") });
     expect(refused.codes).toEqual(["CONFLICT"]);
     expect(refused.errors[0].extensions).toMatchObject({ status: "NOT_ELIGIBLE", reasonCodes: ["UNRESOLVED_MATTER"] });
     const reason: string = refused.errors[0].extensions.reasons[0];
@@ -56,7 +57,7 @@ describeEachDatabase("survey refused while another system has an unresolved matt
     expect(reason).toContain(`fieldservice FIELD_JOB ${person.fieldJobId}`);
     expect(await surveysOf()).toEqual([]);
     // Every party's read agrees: not eligible, for unresolved matters.
-    for (const caller of [CALLERS.yougouRep, CALLERS.aolanPartner, CALLERS.supervisor]) {
+    for (const caller of [PEOPLE.yougouRep, PEOPLE.aolanPartner, PEOPLE.supervisor]) {
       const view = await viewOf(graph, caller, customerId);
       expect(view.openMatters.result.surveyEligibility.eligible).toBe(false);
       expect(view.openMatters.result.surveyEligibility.reasons.join()).toMatch(/matter\(s\) not yet resolved/);
@@ -68,10 +69,10 @@ describeEachDatabase("survey refused while another system has an unresolved matt
     // The case's events empty aftersales' state; the job's cancellation (fieldservice reacting to the visit) empties fieldservice's.
     await eventually(() => knownOpen("aftersales"), (m) => Array.isArray(m) && m.length === 0, 20_000);
     await eventually(() => knownOpen("fieldservice"), (m) => Array.isArray(m) && m.length === 0, 20_000);
-    const sent = await ok(graph, CALLERS.yougouRep, SEND, { c: customerId, k: key("send-after") });
+    const sent = await ok(graph, PEOPLE.yougouRep, SEND, { c: customerId, k: key("send-after") });
     expect(sent.recordSurveySent).toMatchObject({ status: "SENT", party: "yougou" });
     expect((await surveysOf()).map((s) => s.party)).toEqual(["yougou"]);
-    for (const caller of [CALLERS.yougouRep, CALLERS.aolanPartner, CALLERS.supervisor]) {
+    for (const caller of [PEOPLE.yougouRep, PEOPLE.aolanPartner, PEOPLE.supervisor]) {
       const view = await viewOf(graph, caller, customerId);
       expect(view.openMatters.result.matters.filter((m: any) => m.source === "aftersales" || m.source === "fieldservice")).toEqual([]);
     }
