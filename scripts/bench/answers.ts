@@ -38,6 +38,7 @@ export function compareAnswers(ours: string[], theirs: string[]): string {
   const b = theirs[i] ?? "";
   let at = 0;
   while (at < a.length && a[at] === b[at]) at++;
-  const around = (text: string) => text.slice(Math.max(0, at - 80), at + 80);
+  // Enough after the first difference to read an error message a peer answered with.
+  const around = (text: string) => text.slice(Math.max(0, at - 80), at + 240);
   return `DIFFERENT in ${differing.length} of ${ours.length} answers; first at answer ${i + 1}, char ${at}: ours …${around(a)}… theirs …${around(b)}…`;
 }
