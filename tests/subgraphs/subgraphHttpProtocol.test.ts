@@ -5,6 +5,7 @@
  * real subgraph. Written against the Apollo Server based kit, kept when the kit serves
  * GraphQL itself (subgraphs/kit/server/).
  */
+import { request as httpRequest } from "node:http";
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from "../../common/internalToken";
 import { securitySubgraph } from "../../subgraphs/security/subgraph";
 import type { DB } from "../../subgraphs/security/db/tables";
@@ -147,6 +148,19 @@ describe("subgraph HTTP protocol: what POST /graphql answers", () => {
       expect(answer.body).toEqual(refusal(CSRF_MESSAGE, "BAD_REQUEST"));
     });
 
+    it("answers GraphQL over POST only: any other method, a preflighted GET included, is 405 (Apollo Server served GET queries)", async () => {
+      const requests: Parameters<typeof send>[0][] = [
+        { method: "GET", headers: { "apollo-require-preflight": "1" }, search: `?query=${encodeURIComponent("{ __typename }")}` },
+        { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) },
+      ];
+      for (const init of requests) {
+        const answer = await send(init);
+        expect(answer.status).toBe(405);
+        expect(answer.headers.get("allow")).toBe("POST");
+        expect(answer.body).toEqual(refusal("A subgraph answers GraphQL over POST only.", "BAD_REQUEST"));
+      }
+    });
+
     it("refuses a batch (an array body): 400 BAD_REQUEST, after the token", async () => {
       for (const batch of [[{ query: "{ __typename }" }], []]) {
         const answer = await postJson(batch);
@@ -257,6 +271,31 @@ describe("subgraph HTTP protocol: what POST /graphql answers", () => {
       expect(answer.body.errors).toHaveLength(1);
       expect(answer.body.errors[0].extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
       expect(answer.body.errors[0].path).toEqual(["_entities"]);
+    });
+  });
+
+  describe("stop()", () => {
+    it("lets a request in flight finish, then closes", async () => {
+      const own = await startTestSubgraph(securitySubgraph, { label: "sqlite" }, { events: false });
+      const ownToken = await signInternalToken(REP_RETAILER, TEST_SIGNER, "security");
+      const body = JSON.stringify({ query: "{ __typename }" });
+      // A request whose body is still arriving when stop() is called.
+      const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = httpRequest(own.running.url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), [INTERNAL_TOKEN_HEADER]: ownToken } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        req.write(body.slice(0, 5));
+        setTimeout(() => req.end(body.slice(5)), 300);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const stopped = own.stop();
+      expect(await answered).toEqual({ status: 200, text: `{"data":{"__typename":"Query"}}\n` });
+      await stopped;
+      await expect(fetch(own.running.url, { method: "POST", body })).rejects.toThrow();
     });
   });
 });
