@@ -45,7 +45,11 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
+/**
+ * A request's body as graphqlHandler reads it: a POST's JSON parsed (invalid JSON is a 400
+ * HttpError), another content type's text as is, nothing for other methods; 413 past the limit.
+ */
+export async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
   if (req.method !== "POST") return undefined;
   const text = await readBody(req, maxBodyBytes);
   const contentType = req.headers["content-type"] ?? "";

@@ -1,30 +1,26 @@
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ErrorCode, requestRefused } from "../../common/errorCodes";
-import { formatError } from "../../common/formatError";
 import { createTimedHttpServer } from "../../common/httpServerTimeouts";
 import { INTERNAL_TOKEN_HEADER, internalTokenVerifier, type InternalKeySource } from "../../common/internalToken";
-import { graphqlHandler, sendJson } from "../../common/nodeHttp";
+import { sendJson } from "../../common/nodeHttp";
 import { enforceAccessMatrix } from "./accessMatrix";
 import { buildDefinitionSchema, definitionAccessMatrix, definitionCustomerData } from "./definitionSchema";
 import { formatOwner, reportCustomerData, SERVED_OWNERS_HEADER } from "./customerData";
 import { isEmpty, openDatabase, type Database } from "./database";
 import { liveSchema } from "./liveSchema";
 import { StatementCounter } from "./sqlStatementCounter";
-import { subgraphRequestScope } from "./observability/subgraphRequestScope";
 import type { SubgraphContext, SubgraphDefinition } from "./subgraphDefinition";
 import { readSubgraphConfig, type SubgraphConfig } from "./subgraphConfig";
 import { BoundedLabels } from "../../common/observability/boundedLabels";
 import { createLogger } from "../../common/observability/logger";
 import { readMetricsAccess, serveMetrics, startMetricsListener } from "../../common/observability/metricsEndpoint";
 import { observeSubgraphRequest, type SubgraphObservability } from "./observability/observeSubgraphRequest";
-import { subgraphObservabilityPlugin } from "./observability/subgraphObservabilityPlugin";
 import { subgraphRegistry } from "./observability/subgraphMetrics";
 import { startEventDelivery, type RunningEventDelivery } from "./events/startEventDelivery";
 import { relaySourceState } from "./events/relaySourceState";
 import type { DeliveryOptions } from "./events/deliveryOptions";
+import { drainOnStop } from "./server/httpServerDrain";
+import { subgraphGraphQLHandler } from "./server/subgraphGraphQLHandler";
 
 export interface SubgraphServerOptions {
   /** 0 picks a free port (tests). */
@@ -114,29 +110,23 @@ export async function startSubgraph<DB, Loaders>(
   };
   const built = await build();
   // Swappable, so a definition whose schema changes at runtime (watchSchema) needs no restart.
-  const schema = liveSchema(built.schema, built.sdl);
+  // Introspection outside production only, as Apollo Server's default was.
+  const schema = liveSchema(built.schema, { introspection: !config.production });
   // Header/body deadlines from HTTP_HEADERS_TIMEOUT_MS / HTTP_REQUEST_TIMEOUT_MS. Keep-alive fixed
   // and longer than the gateway's, so the subgraph never closes a connection the gateway is
   // about to reuse (a reset shows up as a failed fetch under load).
   const httpServer = createTimedHttpServer({ ...config.http, keepAliveTimeoutMs: 65_000 });
-  const apollo = new ApolloServer<SubgraphContext<DB, Loaders>>({
-    gateway: schema.gateway,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Inline traces are for Apollo Studio, which we do not use; they cost CPU on every fetch.
-    // Cache control: no subgraph sets cache hints and the gateway reads none; Apollo's default
-    // plugin hooks willResolveField, which wraps every field resolver of the schema (issue 19 profile).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), subgraphObservabilityPlugin()],
-  });
-  await apollo.start();
+  // Attached before listening: stop() lets requests in flight finish, then closes every connection.
+  const drain = drainOnStop(httpServer);
 
   // Logs, metrics and traces (docs/OPERATIONS.md).
   const observability: SubgraphObservability = { subgraph: definition.name, logger: createLogger(definition.name), operations: new BoundedLabels() };
   const metricsAccess = readMetricsAccess();
 
-  const handleGraphQL = graphqlHandler({
-    server: apollo,
-    context: async (req) => {
+  // POST /graphql on graphql-js directly (kit/server/, issue 19): no Apollo Server per request.
+  const handleGraphQL = subgraphGraphQLHandler({
+    schema,
+    context: async (req): Promise<SubgraphContext<DB, Loaders> & { sqlStatements: StatementCounter }> => {
       const token = req.headers[INTERNAL_TOKEN_HEADER];
       if (typeof token !== "string") throw requestRefused(ErrorCode.UNAUTHENTICATED, `${definition.name} only answers requests signed by the gateway`);
       const caller = await verifyInternalToken(token).catch(() => {
@@ -145,12 +135,10 @@ export async function startSubgraph<DB, Loaders>(
       // The request's own handle on the shared pool, counting its statements (x-sql-statements).
       const sqlStatements = new StatementCounter();
       const db = database.db.withPlugin(sqlStatements);
-      const context = { db, loaders: definition.createLoaders(db), caller, servedCustomerIds: new Set<string>(), servedOwners: new Map(), sqlStatements };
-      subgraphRequestScope.bindContext(context, subgraphRequestScope.of(req));
-      return context;
+      return { db, loaders: definition.createLoaders(db), caller, servedCustomerIds: new Set<string>(), servedOwners: new Map(), sqlStatements };
     },
     responseHeaders: (context) => ({
-      "x-sql-statements": String((context as { sqlStatements?: StatementCounter }).sqlStatements?.statements ?? 0),
+      "x-sql-statements": String(context.sqlStatements.statements),
       ...(context.servedCustomerIds.size ? { "x-customer-ids": [...context.servedCustomerIds].slice(0, 200).join(",") } : {}),
       ...(context.servedOwners.size ? { [SERVED_OWNERS_HEADER]: [...context.servedOwners.values()].map(formatOwner).join(",") } : {}),
     }),
@@ -172,7 +160,7 @@ export async function startSubgraph<DB, Loaders>(
 
   const reloadSchema = async () => {
     const next = await build();
-    schema.swap(next.schema, next.sdl);
+    schema.swap(next.schema);
   };
   const stopWatching = definition.watchSchema?.(() => {
     reloadSchema().then(
@@ -192,7 +180,7 @@ export async function startSubgraph<DB, Loaders>(
       stopWatching?.();
       await events?.stop();
       await metricsListener?.close();
-      await apollo.stop();
+      await drain.stop();
       await database.close();
     },
   };

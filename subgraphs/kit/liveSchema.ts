@@ -1,39 +1,32 @@
-import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
+import { DocumentCache } from "./server/documentCache";
+
+/** The schema a request runs on, with the documents already checked against it. */
+export interface ServedSchema {
+  schema: GraphQLSchema;
+  documents: DocumentCache;
+}
 
 export interface LiveSchema {
-  /** Pass as ApolloServer's `gateway`: the server then executes on whichever schema is current. */
-  gateway: GatewayInterface;
-  /** Serves `schema` (with its SDL) from the next request on; requests in flight finish on theirs. */
-  swap(schema: GraphQLSchema, sdl: string): void;
+  /** The schema to run the next request on. */
+  current(): ServedSchema;
+  /** Serves `schema` from the next request on; requests in flight finish on theirs. */
+  swap(schema: GraphQLSchema): void;
 }
 
 /**
- * A schema Apollo Server can swap while running. Apollo Server has no "set schema" for a
- * plain schema, but it does follow a gateway's schema updates; this is a gateway with no
- * executor of its own (`executor: null`), so Apollo executes each request itself, on the
- * schema most recently handed over. The same mechanism Apollo Gateway uses for hot reload.
+ * The schema a subgraph serves, swappable while it runs (a definition's watchSchema, or
+ * reloadSchema). A request takes `current()` once and keeps it, so it is parsed, validated and
+ * executed on one schema. A swap starts an empty document cache: a document valid on the old
+ * schema may not be on the new one.
  */
-export function liveSchema(schema: GraphQLSchema, sdl: string): LiveSchema {
-  let current = { apiSchema: schema, coreSupergraphSdl: sdl };
-  const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
+export function liveSchema(schema: GraphQLSchema, options: { introspection: boolean }): LiveSchema {
+  const serve = (next: GraphQLSchema): ServedSchema => ({ schema: next, documents: new DocumentCache(next, options) });
+  let current = serve(schema);
   return {
-    gateway: {
-      onSchemaLoadOrUpdate(callback) {
-        listeners.add(callback);
-        return () => listeners.delete(callback);
-      },
-      async load() {
-        for (const listener of listeners) listener(current);
-        return { executor: null };
-      },
-      async stop() {
-        listeners.clear();
-      },
-    },
-    swap(next, nextSdl) {
-      current = { apiSchema: next, coreSupergraphSdl: nextSdl };
-      for (const listener of listeners) listener(current);
+    current: () => current,
+    swap(next) {
+      current = serve(next);
     },
   };
 }
