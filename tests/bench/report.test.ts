@@ -55,6 +55,12 @@ describe("bench report", () => {
     expect(p6(15.5).status).toBe("FAIL");
     expect(p6(15.5).measured).toContain("customers 10.00");
     expect(evaluateTargets(base, undefined).find((t) => t.id === "P6")!.status).toBe("NOT MEASURED");
+    // Refused answers (e.g. 429s) are cheap: a run with errors cannot pass P6, however low its CPU.
+    const refused = withSystem(1);
+    refused.runs[1] = { ...refused.runs[1], errors: 12, errorSample: "HTTP 429: rate limit" };
+    const p6Refused = evaluateTargets(refused, undefined).find((t) => t.id === "P6")!;
+    expect(p6Refused.status).toBe("FAIL");
+    expect(p6Refused.measured).toContain("12 errors");
     const table = systemTable(withSystem(15));
     expect(table).toContain("| ours (gateway/) | c360 | 50 | 5.00 | 12.00 | 17.00 | 15.00 |");
     expect(table).toContain("customers 20.0");
